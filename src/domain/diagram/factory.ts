@@ -1,0 +1,104 @@
+/**
+ * Building blocks for new designs and elements, with the catalog's defaults.
+ * Pure: ids and timestamps are passed in or drawn from the given sources.
+ */
+import { getKind, type KindId } from './catalog.ts';
+import { defaultFamily, type Family } from './connections.ts';
+import {
+  DESIGN_FORMAT,
+  SCHEMA_VERSION,
+  type AsyncEdge,
+  type DataEdge,
+  type Design,
+  type DesignEdge,
+  type DesignNode,
+  type Position,
+  type SyncEdge,
+} from './schema.ts';
+
+export function createDesign(init: { id: string; title?: string; now: string; problemId?: string | null }): Design {
+  return {
+    format: DESIGN_FORMAT,
+    version: SCHEMA_VERSION,
+    id: init.id,
+    title: init.title ?? 'Untitled design',
+    problemId: init.problemId ?? null,
+    createdAt: init.now,
+    updatedAt: init.now,
+    nodes: [],
+    edges: [],
+    groups: [],
+    notes: [],
+  };
+}
+
+export function createNode(kindId: KindId, id: string, position: Position, name?: string): DesignNode {
+  const kind = getKind(kindId);
+  return {
+    id,
+    kind: kindId,
+    name: name ?? kind.label,
+    position,
+    instances: kind.defaults.instances,
+    technology: kind.defaults.technology,
+    owner: '',
+    responsibilities: [],
+    notes: '',
+  };
+}
+
+const base = (id: string, source: string, target: string) => ({ id, source, target, label: '', notes: '' });
+
+export function createSyncEdge(id: string, source: string, target: string): SyncEdge {
+  return {
+    ...base(id, source, target),
+    family: 'sync',
+    protocol: 'http',
+    timeoutMs: null,
+    retry: { maxAttempts: 1, backoff: 'none', jitter: false },
+    circuitBreaker: false,
+    idempotent: false,
+    callsPerRequest: 1,
+  };
+}
+
+export function createAsyncEdge(id: string, source: string, target: string): AsyncEdge {
+  return {
+    ...base(id, source, target),
+    family: 'async',
+    delivery: 'at-least-once',
+    deadLetterQueue: false,
+    retry: { maxAttempts: 1, backoff: 'none', jitter: false },
+  };
+}
+
+export function createDataEdge(id: string, source: string, target: string, sourceIsDatastore = false): DataEdge {
+  return { ...base(id, source, target), family: 'data', access: sourceIsDatastore ? 'replicate' : 'read-write', database: '' };
+}
+
+export function createEdge(family: Family, id: string, source: DesignNode, target: DesignNode): DesignEdge {
+  switch (family) {
+    case 'sync':
+      return createSyncEdge(id, source.id, target.id);
+    case 'async':
+      return createAsyncEdge(id, source.id, target.id);
+    case 'data':
+      return createDataEdge(id, source.id, target.id, getKind(source.kind).role === 'datastore');
+  }
+}
+
+/** A new edge between two nodes with the family their kinds suggest, or null if refused. */
+export function createDefaultEdge(id: string, source: DesignNode, target: DesignNode): DesignEdge | null {
+  const family = defaultFamily(source.kind, target.kind);
+  return family ? createEdge(family, id, source, target) : null;
+}
+
+/**
+ * Change an edge to another family, keeping what the families share
+ * (id, endpoints, label, notes) and resetting the rest to defaults.
+ */
+export function changeEdgeFamily(edge: DesignEdge, family: Family, source: DesignNode, target: DesignNode): DesignEdge {
+  if (edge.family === family) return edge;
+  const fresh = createEdge(family, edge.id, source, target);
+  return { ...fresh, label: edge.label, notes: edge.notes };
+}
