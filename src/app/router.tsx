@@ -1,0 +1,22 @@
+import { createBrowserRouter } from 'react-router';
+import { AppShell } from './AppShell.tsx';
+import { HomePage } from '../features/home/HomePage.tsx';
+import { NotFoundPage } from './NotFoundPage.tsx';
+
+export const router = createBrowserRouter([
+  {
+    path: '/',
+    element: <AppShell />,
+    children: [
+      { index: true, element: <HomePage /> },
+      {
+        path: 'canvas',
+        lazy: async () => {
+          const { CanvasRoute } = await import('./routes/CanvasRoute.tsx');
+          return { Component: CanvasRoute };
+        },
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

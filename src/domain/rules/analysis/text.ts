@@ -1,0 +1,39 @@
+/**
+ * Small helpers for finding messages. Deterministic on purpose: no locale-
+ * dependent formatting, so the same design reads the same everywhere.
+ */
+
+/** "Orders", "Orders and Billing", "Orders, Billing and Cart", "A, B, C and 4 others". */
+export function listNames(names: readonly string[], max = 4): string {
+  const n = names.length;
+  if (n === 0) return '';
+  if (n === 1) return names[0] ?? '';
+  if (n > max) {
+    const rest = n - (max - 1);
+    return `${names.slice(0, max - 1).join(', ')} and ${rest} others`;
+  }
+  return `${names.slice(0, -1).join(', ')} and ${names[n - 1] ?? ''}`;
+}
+
+/** 12000 -> "12,000". */
+export function formatNumber(value: number): string {
+  const sign = value < 0 ? '-' : '';
+  const [whole = '0', fraction] = String(Math.abs(value)).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return fraction ? `${sign}${grouped}.${fraction}` : `${sign}${grouped}`;
+}
+
+/** 2000 -> "2,000 ms". */
+export function formatMs(ms: number): string {
+  return `${formatNumber(ms)} ms`;
+}
+
+/** plural(1, 'call') -> "1 call"; plural(3, 'call') -> "3 calls". */
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${formatNumber(count)} ${count === 1 ? singular : pluralForm}`;
+}
+
+/** "A → B → C". */
+export function arrowPath(names: readonly string[]): string {
+  return names.join(' → ');
+}

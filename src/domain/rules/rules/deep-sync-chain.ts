@@ -1,0 +1,110 @@
+import type { DesignEdge } from '../../diagram/schema.ts';
+import { syncCallGraph } from '../analysis/components.ts';
+import { makeFinding } from '../analysis/finding.ts';
+import { nameOf } from '../analysis/graph.ts';
+import { arrowPath } from '../analysis/text.ts';
+import { sketch } from '../sketch.ts';
+import type { Finding, RuleDefinition } from '../types.ts';
+
+const WHY =
+  'Every synchronous hop adds its latency to the response and multiplies in its failure rate: five services at 99.9% availability each give a chain at about 99.5%, and the slowest hop sets the pace. Long chains also make timeouts hard to set and failures hard to trace.';
+const FIX =
+  'Shorten the chain. Let the first service get what it needs in parallel rather than in sequence, keep a local copy of data it keeps asking for, or move work that does not need an immediate answer behind a queue.';
+
+const thresholds = { maxHops: 3 };
+
+export const deepSyncChain: RuleDefinition<typeof thresholds> = {
+  id: 'deep-sync-chain',
+  title: 'Deep synchronous call chain',
+  severity: 'warning',
+  glossaryTerm: 'cascading-failure',
+  summary: 'Flags a request that must pass through too many services, one after another, before it can answer.',
+  condition:
+    'In the graph of sync edges between compute and edge nodes, condensed into its strongly connected components (a loop counts as all its services), the longest path from each entry component (one with no incoming sync edge from another component) is found by memoised dynamic programming in reverse topological order. Hops count service-to-service steps: services on the path minus one; gateways and load balancers add none. Reported when the hops exceed `maxHops`, naming the chain.',
+  thresholds,
+  check({ index, thresholds: t }) {
+    const graph = syncCallGraph(index);
+    const count = graph.components.length;
+    const best = new Int32Array(count);
+    const next: (DesignEdge | undefined)[] = new Array<DesignEdge | undefined>(count);
+    const hasIncoming = new Uint8Array(count);
+    for (let c = 0; c < count; c++) {
+      let weight = 0;
+      let bestOut = 0;
+      let bestEdge: DesignEdge | undefined;
+      for (const u of graph.components[c]!) {
+        const id = graph.ids[u]!;
+        if (index.roleOf(id) === 'compute') weight++;
+        for (const edge of index.outgoing(id, 'sync')) {
+          const v = graph.position.get(edge.target);
+          if (v === undefined) continue;
+          const target = graph.componentOf[v]!;
+          if (target === c) continue;
+          hasIncoming[target] = 1;
+          if (best[target]! > bestOut) {
+            bestOut = best[target]!;
+            bestEdge = edge;
+          }
+        }
+      }
+      best[c] = weight + bestOut;
+      next[c] = bestEdge;
+    }
+
+    const findings: Finding[] = [];
+    for (let c = 0; c < count; c++) {
+      const hops = best[c]! - 1;
+      if (hasIncoming[c] === 1 || hops <= t.maxHops) continue;
+      const nodeIds: string[] = [];
+      const edgeIds: string[] = [];
+      const names: string[] = [];
+      for (let at: number | undefined = c; at !== undefined; ) {
+        const members = [...graph.components[at]!].sort((a, b) => a - b).map((p) => graph.ids[p]!);
+        nodeIds.push(...members);
+        names.push(members.length === 1 ? nameOf(index, members[0]!) : `(${members.map((id) => nameOf(index, id)).join(' ⇄ ')})`);
+        const edge = next[at];
+        if (!edge) break;
+        edgeIds.push(edge.id);
+        at = graph.componentOf[graph.position.get(edge.target)!];
+      }
+      findings.push(
+        makeFinding(deepSyncChain, {
+          message: `A request entering at ${names[0]} passes through ${best[c]} services one after another: ${arrowPath(names)} (${hops} hops; the limit is ${t.maxHops}).`,
+          why: WHY,
+          fix: FIX,
+          elementIds: [...nodeIds, ...edgeIds],
+        }),
+      );
+    }
+    return findings;
+  },
+  examples: {
+    failing: sketch({
+      id: 'example-deep-sync-chain-failing',
+      title: 'Five services in a row',
+      nodes: {
+        gw: ['api-gateway', 'API gateway'],
+        orders: ['service', 'Orders'],
+        pricing: ['service', 'Pricing'],
+        tax: ['service', 'Tax'],
+        rates: ['service', 'Tax rates'],
+        ledger: ['service', 'Ledger'],
+      },
+      links: [['gw', 'orders'], ['orders', 'pricing'], ['pricing', 'tax'], ['tax', 'rates'], ['rates', 'ledger']],
+    }),
+    passing: sketch({
+      id: 'example-deep-sync-chain-passing',
+      title: 'Four services in a row, the ledger fed by events',
+      nodes: {
+        gw: ['api-gateway', 'API gateway'],
+        orders: ['service', 'Orders'],
+        pricing: ['service', 'Pricing'],
+        tax: ['service', 'Tax'],
+        rates: ['service', 'Tax rates'],
+        events: ['event-stream', 'Rate events'],
+        ledger: ['service', 'Ledger'],
+      },
+      links: [['gw', 'orders'], ['orders', 'pricing'], ['pricing', 'tax'], ['tax', 'rates'], ['rates', 'events'], ['events', 'ledger']],
+    }),
+  },
+};

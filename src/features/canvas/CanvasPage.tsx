@@ -1,0 +1,143 @@
+import { ReactFlowProvider, type Viewport } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { X } from 'lucide-react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { DesignStorage } from '../../storage/design-storage.ts';
+import { useEditorStore } from '../../stores/editor/editor-store.ts';
+import { useSettingsStore } from '../../stores/settings-store.ts';
+import { CheatSheet } from './CheatSheet.tsx';
+import { DesignCanvas } from './flow/DesignCanvas.tsx';
+import { Inspector } from './inspector/Inspector.tsx';
+import { Legend } from './Legend.tsx';
+import { MessageBar } from './MessageBar.tsx';
+import { Palette } from './palette/Palette.tsx';
+import { Toolbar } from './Toolbar.tsx';
+import { useAutosave } from './use-autosave.ts';
+import { useCanvasActions } from './use-canvas-actions.ts';
+import { useKeyboardShortcuts } from './use-keyboard-shortcuts.ts';
+import { useMediaQuery } from './use-media-query.ts';
+
+const VIEWPORT_KEY = 'skyline:viewport';
+
+function readViewport(designId: string): Viewport | null {
+  try {
+    const saved = JSON.parse(localStorage.getItem(VIEWPORT_KEY) ?? 'null') as { designId?: string; viewport?: Viewport } | null;
+    const v = saved?.viewport;
+    if (saved?.designId === designId && v && [v.x, v.y, v.zoom].every(Number.isFinite)) return v;
+  } catch {
+    // A damaged or missing viewport just means "fit the view".
+  }
+  return null;
+}
+
+function Drawer({ side, title, open, onClose, children }: { side: 'left' | 'right'; title: string; open: boolean; onClose(): void; children: ReactNode }) {
+  if (!open) return null;
+  return (
+    <div className="fixed inset-0 z-40 flex" role="presentation">
+      <button type="button" aria-label={`Close ${title}`} className="absolute inset-0 bg-slate-950/40" onClick={onClose} tabIndex={-1} />
+      <aside
+        aria-label={title}
+        className={`relative flex h-full w-[min(22rem,88vw)] flex-col bg-white shadow-xl dark:bg-slate-900 ${side === 'right' ? 'ml-auto' : ''}`}
+      >
+        <div className="flex h-11 shrink-0 items-center justify-between border-b border-slate-200 px-3 dark:border-slate-800">
+          <h2 className="text-sm font-semibold">{title}</h2>
+          <button type="button" onClick={onClose} aria-label={`Close ${title}`} className="rounded p-1 hover:bg-slate-100 dark:hover:bg-slate-800">
+            <X aria-hidden className="size-5" />
+          </button>
+        </div>
+        <div className="min-h-0 flex-1 overflow-y-auto">{children}</div>
+      </aside>
+    </div>
+  );
+}
+
+function CanvasWorkspace({ storage }: { storage: DesignStorage }) {
+  const narrow = useMediaQuery('(max-width: 767px)');
+  const coarse = useMediaQuery('(pointer: coarse)');
+  const [paletteOpen, setPaletteOpen] = useState(false);
+  const [inspectorOpen, setInspectorOpen] = useState(false);
+  const [cheatSheetOpen, setCheatSheetOpen] = useState(false);
+  const showLegend = useSettingsStore((s) => s.showLegend);
+  const saveState = useAutosave(storage);
+  const designId = useEditorStore((s) => s.design.id);
+  const actions = useCanvasActions();
+  const openCheatSheet = useCallback(() => setCheatSheetOpen(true), []);
+  const openPalette = useCallback(() => setPaletteOpen(true), []);
+  useKeyboardShortcuts(actions, openCheatSheet, narrow ? openPalette : undefined);
+
+  const initialViewport = useMemo(() => (saveState.status === 'loading' ? null : readViewport(designId)), [designId, saveState.status === 'loading']); // eslint-disable-line react-hooks/exhaustive-deps
+  const saveViewport = useCallback(
+    (viewport: Viewport) => {
+      try {
+        localStorage.setItem(VIEWPORT_KEY, JSON.stringify({ designId, viewport }));
+      } catch {
+        // Losing the view position is harmless.
+      }
+    },
+    [designId],
+  );
+
+  useEffect(() => {
+    if (!narrow) {
+      setPaletteOpen(false);
+      setInspectorOpen(false);
+    }
+  }, [narrow]);
+
+  return (
+    <div className="flex min-h-0 flex-1 flex-col">
+      <Toolbar
+        actions={actions}
+        saveState={saveState}
+        narrow={narrow}
+        onOpenPalette={openPalette}
+        onOpenInspector={() => setInspectorOpen(true)}
+        onOpenCheatSheet={openCheatSheet}
+      />
+      <div className="flex min-h-0 flex-1">
+        {!narrow && (
+          <aside aria-label="Components" className="w-64 shrink-0 border-r border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+            <Palette />
+          </aside>
+        )}
+        <main aria-label="Canvas" className="relative min-w-0 flex-1">
+          {saveState.status === 'loading' ? (
+            <p className="p-6 text-sm text-slate-500">Opening your design…</p>
+          ) : (
+            <DesignCanvas coarsePointer={coarse || narrow} initialViewport={initialViewport} onViewportSaved={saveViewport} />
+          )}
+          {showLegend && (
+            <div className="pointer-events-none absolute bottom-3 left-3 z-10 hidden sm:block">
+              <Legend />
+            </div>
+          )}
+          <MessageBar />
+        </main>
+        {!narrow && (
+          <aside aria-label="Inspector" className="w-80 shrink-0 overflow-y-auto border-l border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+            <Inspector />
+          </aside>
+        )}
+      </div>
+      {narrow && (
+        <>
+          <Drawer side="left" title="Components" open={paletteOpen} onClose={() => setPaletteOpen(false)}>
+            <Palette onAdded={() => setPaletteOpen(false)} />
+          </Drawer>
+          <Drawer side="right" title="Inspector" open={inspectorOpen} onClose={() => setInspectorOpen(false)}>
+            <Inspector />
+          </Drawer>
+        </>
+      )}
+      <CheatSheet open={cheatSheetOpen} onClose={() => setCheatSheetOpen(false)} />
+    </div>
+  );
+}
+
+export function CanvasPage({ storage }: { storage: DesignStorage }) {
+  return (
+    <ReactFlowProvider>
+      <CanvasWorkspace storage={storage} />
+    </ReactFlowProvider>
+  );
+}

@@ -1,0 +1,40 @@
+import { CATEGORIES } from '../../domain/diagram/catalog.ts';
+import { CATEGORY_TILE } from './kind-visuals.ts';
+
+const LINES = [
+  { label: 'Synchronous request', dash: undefined, color: '#64748b', note: 'solid' },
+  { label: 'Asynchronous message', dash: '7 5', color: '#d97706', note: 'dashed' },
+  { label: 'Data access', dash: '1.5 5', color: '#059669', note: 'dotted' },
+];
+
+export function Legend() {
+  return (
+    <section
+      aria-label="Legend"
+      className="pointer-events-auto w-56 rounded-lg border border-slate-200 bg-white/95 p-3 text-xs shadow-sm dark:border-slate-700 dark:bg-slate-900/95"
+    >
+      <h2 className="mb-2 font-semibold">Legend</h2>
+      <ul className="space-y-1.5">
+        {LINES.map((line) => (
+          <li key={line.label} className="flex items-center gap-2">
+            <svg width="40" height="10" aria-hidden>
+              <line x1="2" y1="5" x2="32" y2="5" stroke={line.color} strokeWidth="2" strokeDasharray={line.dash} strokeLinecap="round" />
+              <path d="M32 1 L39 5 L32 9 Z" fill={line.color} />
+            </svg>
+            <span>
+              {line.label} <span className="text-slate-500 dark:text-slate-400">({line.note})</span>
+            </span>
+          </li>
+        ))}
+      </ul>
+      <ul className="mt-2 grid grid-cols-1 gap-0.5">
+        {CATEGORIES.map((c) => (
+          <li key={c.id} className={`truncate rounded px-1.5 py-px ${CATEGORY_TILE[c.id]}`} title={c.label}>
+            {c.label}
+          </li>
+        ))}
+      </ul>
+      <p className="mt-2 text-slate-500 dark:text-slate-400">Badges on lines: protocol, timeout, tries, breaker. ×N on a box: instances.</p>
+    </section>
+  );
+}

@@ -1,0 +1,90 @@
+import {
+  Grid3x3, Group, Keyboard, LayoutDashboard, Map as MapIcon, Maximize, PanelLeft, PanelRight, Redo2, StickyNote, Undo2,
+  BookOpen, type LucideIcon,
+} from 'lucide-react';
+import { useStore } from 'zustand';
+import { useEditorStore } from '../../stores/editor/editor-store.ts';
+import { useSettingsStore } from '../../stores/settings-store.ts';
+import type { SaveState } from './use-autosave.ts';
+import type { CanvasActions } from './use-canvas-actions.ts';
+
+function ToolButton({ icon: Icon, label, shortcut, onClick, disabled, pressed, showLabel }: {
+  icon: LucideIcon;
+  label: string;
+  shortcut?: string;
+  onClick(): void;
+  disabled?: boolean;
+  pressed?: boolean;
+  showLabel?: boolean;
+}) {
+  return (
+    <button
+      type="button"
+      onClick={onClick}
+      disabled={disabled}
+      aria-label={label}
+      aria-pressed={pressed}
+      aria-keyshortcuts={shortcut}
+      title={shortcut ? `${label} (${shortcut})` : label}
+      className="inline-flex shrink-0 items-center gap-1.5 rounded-md px-2 py-1.5 text-sm text-slate-700 hover:bg-slate-100 disabled:opacity-40 disabled:hover:bg-transparent aria-pressed:bg-blue-100 aria-pressed:text-blue-900 dark:text-slate-200 dark:hover:bg-slate-800 dark:aria-pressed:bg-blue-900/60 dark:aria-pressed:text-blue-100"
+    >
+      <Icon aria-hidden className="size-4" />
+      {showLabel && <span>{label}</span>}
+    </button>
+  );
+}
+
+const Divider = () => <span aria-hidden className="mx-1 h-5 w-px shrink-0 bg-slate-200 dark:bg-slate-700" />;
+
+function SaveIndicator({ state }: { state: SaveState }) {
+  const text =
+    state.status === 'loading' ? 'Loading…' : state.status === 'pending' ? 'Saving…' : state.status === 'saved' ? 'Saved in this browser' : state.message;
+  return (
+    <span
+      role="status"
+      className={`truncate text-xs ${state.status === 'failed' ? 'font-medium text-red-700 dark:text-red-400' : 'text-slate-500 dark:text-slate-400'}`}
+      title={text}
+    >
+      {text}
+    </span>
+  );
+}
+
+export function Toolbar({ actions, saveState, narrow, onOpenPalette, onOpenInspector, onOpenCheatSheet }: {
+  actions: CanvasActions;
+  saveState: SaveState;
+  narrow: boolean;
+  onOpenPalette(): void;
+  onOpenInspector(): void;
+  onOpenCheatSheet(): void;
+}) {
+  const canUndo = useStore(useEditorStore.temporal, (s) => s.pastStates.length > 0);
+  const canRedo = useStore(useEditorStore.temporal, (s) => s.futureStates.length > 0);
+  const hasSelection = useEditorStore((s) => s.selection.size > 0);
+  const title = useEditorStore((s) => s.design.title);
+  const settings = useSettingsStore();
+  return (
+    <div role="toolbar" aria-label="Canvas tools" className="flex h-11 shrink-0 items-center gap-0.5 overflow-x-auto border-b border-slate-200 bg-white px-2 dark:border-slate-800 dark:bg-slate-900">
+      {narrow && <ToolButton icon={PanelLeft} label="Components" onClick={onOpenPalette} showLabel />}
+      <h1 className="mx-2 hidden max-w-[16rem] truncate text-sm font-semibold md:block" title={title}>
+        {title}
+      </h1>
+      <ToolButton icon={Undo2} label="Undo" shortcut="Control+Z" onClick={actions.undo} disabled={!canUndo} />
+      <ToolButton icon={Redo2} label="Redo" shortcut="Control+Shift+Z" onClick={actions.redo} disabled={!canRedo} />
+      <Divider />
+      <ToolButton icon={LayoutDashboard} label="Auto-layout" shortcut="Shift+L" onClick={() => void actions.autoLayout()} showLabel={!narrow} />
+      <ToolButton icon={Maximize} label="Fit view" shortcut="Shift+1" onClick={actions.fit} />
+      <ToolButton icon={Group} label="Group into boundary" shortcut="Control+G" onClick={actions.group} disabled={!hasSelection} />
+      <ToolButton icon={StickyNote} label="Add note" shortcut="N" onClick={actions.addNote} />
+      <Divider />
+      <ToolButton icon={Grid3x3} label="Snap to grid" onClick={settings.toggleSnap} pressed={settings.snapToGrid} />
+      {!narrow && <ToolButton icon={MapIcon} label="Minimap" onClick={settings.toggleMinimap} pressed={settings.showMinimap} />}
+      <ToolButton icon={BookOpen} label="Legend" onClick={settings.toggleLegend} pressed={settings.showLegend} />
+      <ToolButton icon={Keyboard} label="Keyboard shortcuts" shortcut="?" onClick={onOpenCheatSheet} />
+      <div className="ml-auto flex min-w-0 items-center gap-2 pl-2">
+        <SaveIndicator state={saveState} />
+        {narrow && <ToolButton icon={PanelRight} label="Properties" onClick={onOpenInspector} showLabel />}
+      </div>
+    </div>
+  );
+}

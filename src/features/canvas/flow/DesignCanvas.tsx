@@ -1,0 +1,210 @@
+import {
+  Background,
+  BackgroundVariant,
+  ConnectionMode,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type FinalConnectionState,
+  type IsValidConnection,
+  type NodeChange,
+  type OnConnectEnd,
+  type Viewport,
+} from '@xyflow/react';
+import { useCallback, useMemo, type DragEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { getKind, isKindId } from '../../../domain/diagram/catalog.ts';
+import { checkConnection } from '../../../domain/diagram/connections.ts';
+import type { Position } from '../../../domain/diagram/schema.ts';
+import { useEditorStore } from '../../../stores/editor/editor-store.ts';
+import { beginGesture, coalesced, endGesture } from '../../../stores/editor/history.ts';
+import { useSettingsStore, resolvedTheme } from '../../../stores/settings-store.ts';
+import { CANVAS_ELEMENT_ID } from '../canvas-context.tsx';
+import { CATEGORY_MINIMAP } from '../kind-visuals.ts';
+import { ComponentNode } from './ComponentNode.tsx';
+import { DesignEdgeView } from './DesignEdgeView.tsx';
+import { GroupNode } from './GroupNode.tsx';
+import { NoteNode } from './NoteNode.tsx';
+import { toFlowEdges, toFlowNodes, type FlowEdge, type FlowNode } from './to-flow.ts';
+
+const nodeTypes = { component: ComponentNode, group: GroupNode, note: NoteNode };
+const edgeTypes = { design: DesignEdgeView };
+const SNAP: [number, number] = [16, 16];
+export const KIND_DRAG_TYPE = 'application/x-skyline-kind';
+
+const selectCanvasState = (s: ReturnType<typeof useEditorStore.getState>) => ({
+  nodes: s.design.nodes,
+  edges: s.design.edges,
+  groups: s.design.groups,
+  notes: s.design.notes,
+  selection: s.selection,
+});
+
+function minimapColor(node: FlowNode): string {
+  if (node.type === 'component') return CATEGORY_MINIMAP[getKind(node.data.node.kind).category];
+  if (node.type === 'note') return '#facc15';
+  return 'transparent';
+}
+
+export interface DesignCanvasProps {
+  coarsePointer: boolean;
+  initialViewport: Viewport | null;
+  onViewportSaved(viewport: Viewport): void;
+}
+
+export function DesignCanvas({ coarsePointer, initialViewport, onViewportSaved }: DesignCanvasProps) {
+  const { nodes, edges, groups, notes, selection } = useEditorStore(useShallow(selectCanvasState));
+  const { snapToGrid, showMinimap, theme } = useSettingsStore(
+    useShallow((s) => ({ snapToGrid: s.snapToGrid, showMinimap: s.showMinimap, theme: s.theme })),
+  );
+
+  const flowNodes = useMemo(
+    () => toFlowNodes({ nodes, groups, notes } as Parameters<typeof toFlowNodes>[0], selection),
+    [nodes, groups, notes, selection],
+  );
+  const nodeById = useMemo(() => new Map(nodes.map((n) => [n.id, n])), [nodes]);
+  const flowEdges = useMemo(
+    () => toFlowEdges({ edges } as Parameters<typeof toFlowEdges>[0], selection, nodeById),
+    [edges, selection, nodeById],
+  );
+
+  const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
+    const store = useEditorStore.getState();
+    const moves = new Map<string, Position>();
+    let dragging = false;
+    let selectionChanged = false;
+    const nextSelection = new Set(store.selection);
+    for (const change of changes) {
+      if (change.type === 'position' && change.position) {
+        moves.set(change.id, { x: Math.round(change.position.x), y: Math.round(change.position.y) });
+        if (change.dragging) dragging = true;
+      } else if (change.type === 'select') {
+        selectionChanged = true;
+        if (change.selected) nextSelection.add(change.id);
+        else nextSelection.delete(change.id);
+      } else if (change.type === 'dimensions' && change.resizing && change.dimensions) {
+        store.resizeElement(change.id, change.dimensions);
+      }
+    }
+    if (moves.size > 0) {
+      if (dragging) {
+        beginGesture();
+        store.moveElements(moves);
+      } else {
+        coalesced('nudge', () => store.moveElements(moves));
+      }
+    }
+    if (selectionChanged) store.select(nextSelection);
+  }, []);
+
+  const onEdgesChange = useCallback((changes: EdgeChange<FlowEdge>[]) => {
+    const store = useEditorStore.getState();
+    const next = new Set(store.selection);
+    let changed = false;
+    for (const change of changes) {
+      if (change.type === 'select') {
+        changed = true;
+        if (change.selected) next.add(change.id);
+        else next.delete(change.id);
+      }
+    }
+    if (changed) store.select(next);
+  }, []);
+
+  const onConnect = useCallback((connection: Connection) => {
+    const store = useEditorStore.getState();
+    const result = store.connect(connection.source, connection.target);
+    if (!result.ok) store.announce(result.reason, 'error');
+  }, []);
+
+  const isValidConnection: IsValidConnection = useCallback((connection) => {
+    const design = useEditorStore.getState().design;
+    const source = design.nodes.find((n) => n.id === connection.source);
+    const target = design.nodes.find((n) => n.id === connection.target);
+    if (!source || !target) return false;
+    return checkConnection(source.kind, target.kind, null, source.id === target.id).ok;
+  }, []);
+
+  const onConnectEnd: OnConnectEnd = useCallback((_event, state: FinalConnectionState) => {
+    if (state.isValid !== false || !state.fromNode || !state.toNode) return;
+    const design = useEditorStore.getState().design;
+    const source = design.nodes.find((n) => n.id === state.fromNode?.id);
+    const target = design.nodes.find((n) => n.id === state.toNode?.id);
+    if (!source || !target) return;
+    const verdict = checkConnection(source.kind, target.kind, null, source.id === target.id);
+    if (!verdict.ok) useEditorStore.getState().announce(verdict.reason, 'error');
+  }, []);
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (event.dataTransfer.types.includes(KIND_DRAG_TYPE)) {
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'copy';
+    }
+  }, []);
+
+  const { screenToFlowPosition } = useReactFlow();
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const kind = event.dataTransfer.getData(KIND_DRAG_TYPE);
+      if (!kind || !isKindId(kind)) return;
+      event.preventDefault();
+      const at = screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      const store = useEditorStore.getState();
+      store.addNode(kind, at);
+      store.announce(`Added ${getKind(kind).label}`, 'success');
+    },
+    [screenToFlowPosition],
+  );
+
+  const dark = resolvedTheme(theme) === 'dark';
+
+  return (
+    <div id={CANVAS_ELEMENT_ID} className="h-full w-full" onDragOver={onDragOver} onDrop={onDrop}>
+      <ReactFlow<FlowNode, FlowEdge>
+        nodes={flowNodes}
+        edges={flowEdges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        isValidConnection={isValidConnection}
+        onNodeDragStart={beginGesture}
+        onNodeDragStop={endGesture}
+        onSelectionDragStart={beginGesture}
+        onSelectionDragStop={endGesture}
+        onMoveEnd={(_e, viewport) => onViewportSaved(viewport)}
+        connectionMode={ConnectionMode.Loose}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        selectionOnDrag={!coarsePointer}
+        panOnDrag={coarsePointer ? true : [1, 2]}
+        panOnScroll={!coarsePointer}
+        zoomOnScroll={coarsePointer}
+        snapToGrid={snapToGrid}
+        snapGrid={SNAP}
+        colorMode={dark ? 'dark' : 'light'}
+        minZoom={0.05}
+        maxZoom={2.5}
+        {...(initialViewport ? { defaultViewport: initialViewport } : { fitView: true, fitViewOptions: { maxZoom: 1 } })}
+        proOptions={{ hideAttribution: true }}
+        ariaLabelConfig={{
+          'node.a11yDescription.default': 'Press Enter or Space to select this component. Arrow keys move it. Delete removes it.',
+          'edge.a11yDescription.default': 'Press Enter or Space to select this connection. Delete removes it.',
+          'handle.ariaLabel': 'Connection point: drag to another component to connect',
+        }}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={SNAP[0]} size={1} />
+        <Controls showInteractive={false} position="bottom-right" />
+        {showMinimap && !coarsePointer && (
+          <MiniMap<FlowNode> pannable zoomable nodeColor={minimapColor} position="top-right" />
+        )}
+      </ReactFlow>
+    </div>
+  );
+}

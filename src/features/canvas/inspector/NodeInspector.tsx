@@ -1,0 +1,195 @@
+import { Link2, Trash2, X } from 'lucide-react';
+import { useId, useMemo, useState } from 'react';
+import { COMPONENT_KINDS, getKind, type KindId } from '../../../domain/diagram/catalog.ts';
+import { allowedFamilies, describeFamily } from '../../../domain/diagram/connections.ts';
+import type { DesignNode } from '../../../domain/diagram/schema.ts';
+import { useEditorStore } from '../../../stores/editor/editor-store.ts';
+import { describeEdge } from '../edge-visuals.ts';
+import { BUTTON, DANGER_BUTTON, IntegerField, Section, SelectField, TextField } from './fields.tsx';
+
+function ResponsibilitiesField({ node }: { node: DesignNode }) {
+  const id = useId();
+  const [draft, setDraft] = useState('');
+  const updateNode = useEditorStore((s) => s.updateNode);
+  const add = () => {
+    const tags = draft.split(',').map((t) => t.trim()).filter(Boolean);
+    const next = [...node.responsibilities];
+    for (const tag of tags) if (!next.includes(tag) && tag.length <= 60) next.push(tag);
+    if (next.length !== node.responsibilities.length) updateNode(node.id, { responsibilities: next.slice(0, 30) });
+    setDraft('');
+  };
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-xs font-medium text-slate-600 dark:text-slate-300">
+        Responsibilities
+      </label>
+      {node.responsibilities.length > 0 && (
+        <ul className="flex flex-wrap gap-1" aria-label="Responsibilities">
+          {node.responsibilities.map((tag) => (
+            <li key={tag} className="inline-flex items-center gap-1 rounded-full bg-slate-100 py-0.5 pl-2 pr-1 text-xs dark:bg-slate-800">
+              {tag}
+              <button
+                type="button"
+                aria-label={`Remove responsibility ${tag}`}
+                onClick={() => updateNode(node.id, { responsibilities: node.responsibilities.filter((t) => t !== tag) })}
+                className="rounded-full p-0.5 hover:bg-slate-200 dark:hover:bg-slate-700"
+              >
+                <X aria-hidden className="size-3" />
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="flex gap-1">
+        <input
+          id={id}
+          value={draft}
+          onChange={(e) => setDraft(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              add();
+            }
+          }}
+          placeholder="e.g. orders, payments"
+          aria-describedby={`${id}-hint`}
+          className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900"
+        />
+        <button type="button" className={BUTTON} onClick={add} disabled={!draft.trim()}>
+          Add
+        </button>
+      </div>
+      <p id={`${id}-hint`} className="text-xs text-slate-500 dark:text-slate-400">
+        What this component is responsible for. Press Enter to add; separate several with commas.
+      </p>
+    </div>
+  );
+}
+
+function ConnectTo({ node }: { node: DesignNode }) {
+  const id = useId();
+  const nodes = useEditorStore((s) => s.design.nodes);
+  const candidates = useMemo(
+    () => nodes.filter((n) => n.id !== node.id && allowedFamilies(node.kind, n.kind).length > 0),
+    [nodes, node.id, node.kind],
+  );
+  const [target, setTarget] = useState('');
+  const chosen = candidates.find((n) => n.id === target) ?? candidates[0];
+  const connect = () => {
+    if (!chosen) return;
+    const store = useEditorStore.getState();
+    const result = store.connect(node.id, chosen.id);
+    if (result.ok) store.announce(`Connected ${node.name} to ${chosen.name}. The connection is selected.`, 'success');
+    else store.announce(result.reason, 'error');
+  };
+  if (candidates.length === 0) {
+    return <p className="text-sm text-slate-500 dark:text-slate-400">Add another component to connect {node.name} to it.</p>;
+  }
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-xs font-medium text-slate-600 dark:text-slate-300">
+        Connect {node.name} to
+      </label>
+      <div className="flex gap-1">
+        <select
+          id={id}
+          value={chosen?.id ?? ''}
+          onChange={(e) => setTarget(e.target.value)}
+          className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900"
+        >
+          {candidates.map((n) => (
+            <option key={n.id} value={n.id}>
+              {n.name} ({getKind(n.kind).label})
+            </option>
+          ))}
+        </select>
+        <button type="button" className={BUTTON} onClick={connect}>
+          <Link2 aria-hidden className="size-4" />
+          Connect
+        </button>
+      </div>
+      {chosen && (
+        <p className="text-xs text-slate-500 dark:text-slate-400">
+          Creates {describeFamily(allowedFamilies(node.kind, chosen.kind)[0] ?? 'sync')}; you can change it afterwards.
+        </p>
+      )}
+    </div>
+  );
+}
+
+function Connections({ node }: { node: DesignNode }) {
+  const edges = useEditorStore((s) => s.design.edges);
+  const nodes = useEditorStore((s) => s.design.nodes);
+  const select = useEditorStore((s) => s.select);
+  const mine = edges.filter((e) => e.source === node.id || e.target === node.id);
+  if (mine.length === 0) return null;
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  return (
+    <ul className="space-y-1" aria-label={`Connections of ${node.name}`}>
+      {mine.map((edge) => (
+        <li key={edge.id}>
+          <button
+            type="button"
+            onClick={() => select([edge.id])}
+            className="w-full rounded px-1.5 py-1 text-left text-sm text-blue-800 hover:bg-slate-100 dark:text-blue-300 dark:hover:bg-slate-800"
+          >
+            {describeEdge(edge, byId.get(edge.source), byId.get(edge.target))}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function NodeInspector({ node }: { node: DesignNode }) {
+  const kind = getKind(node.kind);
+  const store = useEditorStore.getState();
+  const group = useEditorStore((s) => (node.groupId ? s.design.groups.find((g) => g.id === node.groupId) : undefined));
+  const sameRole = COMPONENT_KINDS.filter((k) => k.role === kind.role);
+  const commit = (key: string) => `${node.id}:${key}`;
+  return (
+    <>
+      <Section title="Component">
+        <TextField label="Name" value={node.name} required onCommit={(name) => store.updateNode(node.id, { name })} commitKey={commit('name')} />
+        <SelectField<KindId>
+          label="Kind"
+          value={node.kind}
+          options={sameRole.map((k) => ({ value: k.id as KindId, label: k.label }))}
+          onChange={(kindId) => store.updateNode(node.id, { kind: kindId })}
+          hint={kind.description}
+        />
+        <IntegerField
+          label="Instances"
+          value={node.instances}
+          min={1}
+          max={10000}
+          onCommit={(v) => v !== null && store.updateNode(node.id, { instances: v })}
+          commitKey={commit('instances')}
+          hint="How many copies run. One instance means no failover."
+        />
+        <TextField label="Technology" value={node.technology} onCommit={(technology) => store.updateNode(node.id, { technology })} commitKey={commit('technology')} placeholder={kind.keywords[1] ?? ''} />
+        <TextField label="Owner (team or boundary)" value={node.owner} onCommit={(owner) => store.updateNode(node.id, { owner })} commitKey={commit('owner')} />
+        <ResponsibilitiesField node={node} />
+        <TextField label="Notes" value={node.notes} multiline max={4000} onCommit={(notes) => store.updateNode(node.id, { notes })} commitKey={commit('notes')} />
+      </Section>
+      <Section title="Connections">
+        <ConnectTo node={node} />
+        <Connections node={node} />
+      </Section>
+      <Section title="Actions">
+        {group && (
+          <p className="text-sm">
+            In boundary <strong>{group.name}</strong>.{' '}
+            <button type="button" className="text-blue-800 underline dark:text-blue-300" onClick={() => store.removeFromGroup(node.id)}>
+              Remove from boundary
+            </button>
+          </p>
+        )}
+        <button type="button" className={DANGER_BUTTON} onClick={() => store.deleteSelection()}>
+          <Trash2 aria-hidden className="size-4" />
+          Delete component
+        </button>
+      </Section>
+    </>
+  );
+}

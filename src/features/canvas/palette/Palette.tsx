@@ -1,0 +1,100 @@
+import { Search } from 'lucide-react';
+import { useId, useMemo, useState, type DragEvent } from 'react';
+import { CATEGORIES, getKind, searchKinds, type ComponentKind, type KindId } from '../../../domain/diagram/catalog.ts';
+import { useEditorStore } from '../../../stores/editor/editor-store.ts';
+import { useViewCenter } from '../canvas-context.tsx';
+import { KIND_DRAG_TYPE } from '../flow/DesignCanvas.tsx';
+import { CATEGORY_TILE, FallbackIcon, ICONS } from '../kind-visuals.ts';
+
+export const PALETTE_SEARCH_ID = 'palette-search';
+
+function PaletteItem({ kind, onAdd }: { kind: ComponentKind; onAdd(kind: KindId): void }) {
+  const Icon = ICONS[kind.icon] ?? FallbackIcon;
+  const onDragStart = (event: DragEvent) => {
+    event.dataTransfer.setData(KIND_DRAG_TYPE, kind.id);
+    event.dataTransfer.effectAllowed = 'copy';
+  };
+  return (
+    <li>
+      <button
+        type="button"
+        draggable
+        onDragStart={onDragStart}
+        onClick={() => onAdd(kind.id as KindId)}
+        aria-label={`Add ${kind.label}`}
+        title={`${kind.description} — click or press Enter to add; drag onto the canvas to place.`}
+        className="flex w-full items-center gap-2.5 rounded-md px-2 py-1.5 text-left hover:bg-slate-100 dark:hover:bg-slate-800"
+      >
+        <span className={`flex size-7 shrink-0 items-center justify-center rounded ${CATEGORY_TILE[kind.category]}`}>
+          <Icon aria-hidden className="size-4" />
+        </span>
+        <span className="min-w-0">
+          <span className="block truncate text-sm font-medium">{kind.label}</span>
+          <span className="block truncate text-xs text-slate-500 dark:text-slate-400">{kind.description}</span>
+        </span>
+      </button>
+    </li>
+  );
+}
+
+export function Palette({ onAdded }: { onAdded?(): void }) {
+  const [query, setQuery] = useState('');
+  const results = useMemo(() => searchKinds(query), [query]);
+  const viewCenter = useViewCenter();
+  const headingPrefix = useId();
+
+  const add = (kind: KindId) => {
+    const store = useEditorStore.getState();
+    store.addNode(kind, viewCenter());
+    store.announce(`Added ${getKind(kind).label}. It is selected: edit it in the inspector.`, 'success');
+    onAdded?.();
+  };
+
+  return (
+    <div className="flex h-full flex-col">
+      <div className="border-b border-slate-200 p-2 dark:border-slate-800">
+        <label htmlFor={PALETTE_SEARCH_ID} className="sr-only">
+          Search components
+        </label>
+        <div className="relative">
+          <Search aria-hidden className="pointer-events-none absolute left-2 top-1/2 size-4 -translate-y-1/2 text-slate-400" />
+          <input
+            id={PALETTE_SEARCH_ID}
+            type="search"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            onKeyDown={(e) => {
+              const first = results[0];
+              if (e.key === 'Enter' && first) {
+                e.preventDefault();
+                add(first.id as KindId);
+              }
+            }}
+            placeholder="Search components (/)"
+            className="w-full rounded-md border border-slate-300 bg-white py-1.5 pl-8 pr-2 text-sm dark:border-slate-700 dark:bg-slate-900"
+          />
+        </div>
+      </div>
+      <div className="min-h-0 flex-1 overflow-y-auto p-2">
+        {results.length === 0 && <p className="px-2 py-4 text-sm text-slate-500">No component matches “{query}”.</p>}
+        {CATEGORIES.map((category) => {
+          const kinds = results.filter((k) => k.category === category.id);
+          if (kinds.length === 0) return null;
+          const headingId = `${headingPrefix}-${category.id}`;
+          return (
+            <section key={category.id} aria-labelledby={headingId} className="mb-3">
+              <h3 id={headingId} className="px-2 pb-1 text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">
+                {category.label}
+              </h3>
+              <ul>
+                {kinds.map((kind) => (
+                  <PaletteItem key={kind.id} kind={kind} onAdd={add} />
+                ))}
+              </ul>
+            </section>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

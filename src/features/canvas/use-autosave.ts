@@ -1,0 +1,80 @@
+/**
+ * Loads the current design once per page load and saves it shortly after
+ * every change (and at once when the tab is hidden), reporting the state.
+ */
+import { useEffect, useState } from 'react';
+import type { DesignStorage } from '../../storage/design-storage.ts';
+import { emptyDesign, useEditorStore } from '../../stores/editor/editor-store.ts';
+import { clearHistory } from '../../stores/editor/history.ts';
+
+export type SaveState =
+  | { status: 'loading' }
+  | { status: 'saved' }
+  | { status: 'pending' }
+  | { status: 'failed'; message: string };
+
+const SAVE_DELAY_MS = 300;
+let loaded = false;
+
+export function useAutosave(storage: DesignStorage): SaveState {
+  const [state, setState] = useState<SaveState>(loaded ? { status: 'saved' } : { status: 'loading' });
+
+  useEffect(() => {
+    let cancelled = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let unsubscribe: (() => void) | undefined;
+
+    const save = async () => {
+      timer = undefined;
+      const result = await storage.saveCurrent(useEditorStore.getState().design);
+      if (!cancelled) setState(result.ok ? { status: 'saved' } : { status: 'failed', message: result.message });
+    };
+    const flush = () => {
+      if (timer !== undefined) {
+        clearTimeout(timer);
+        void save();
+      }
+    };
+    const onHidden = () => {
+      if (document.visibilityState === 'hidden') flush();
+    };
+
+    const start = async () => {
+      if (!loaded) {
+        const result = await storage.loadCurrent();
+        if (cancelled) return;
+        const store = useEditorStore.getState();
+        if (result.status === 'loaded') store.loadDesign(result.design);
+        else store.loadDesign(emptyDesign());
+        if (result.status === 'damaged') {
+          store.announce(
+            `Your last design could not be opened (${result.failure.message}). ${result.keptAs ? 'A copy was kept in browser storage; ' : ''}a new design was started.`,
+            'error',
+          );
+        }
+        if (result.status === 'unavailable') setState({ status: 'failed', message: result.message });
+        else setState({ status: 'saved' });
+        clearHistory();
+        loaded = true;
+      }
+      unsubscribe = useEditorStore.subscribe((s, prev) => {
+        if (s.design === prev.design) return;
+        setState((current) => (current.status === 'pending' ? current : { status: 'pending' }));
+        if (timer !== undefined) clearTimeout(timer);
+        timer = setTimeout(() => void save(), SAVE_DELAY_MS);
+      });
+    };
+    void start();
+    document.addEventListener('visibilitychange', onHidden);
+    window.addEventListener('pagehide', flush);
+    return () => {
+      cancelled = true;
+      flush();
+      unsubscribe?.();
+      document.removeEventListener('visibilitychange', onHidden);
+      window.removeEventListener('pagehide', flush);
+    };
+  }, [storage]);
+
+  return state;
+}

@@ -1,0 +1,69 @@
+/** Canvas commands shared by the toolbar, the keyboard and the inspector. */
+import { useReactFlow } from '@xyflow/react';
+import { useCallback, useMemo } from 'react';
+import { useEditorStore } from '../../stores/editor/editor-store.ts';
+import { redo, undo } from '../../stores/editor/history.ts';
+import { useViewCenter } from './canvas-context.tsx';
+import { layoutDesign } from './layout.ts';
+
+export function useCanvasActions() {
+  const { fitView, zoomIn, zoomOut } = useReactFlow();
+  const viewCenter = useViewCenter();
+
+  const fit = useCallback(() => void fitView({ duration: 200, maxZoom: 1.2, padding: 0.15 }), [fitView]);
+
+  const autoLayout = useCallback(async () => {
+    const store = useEditorStore.getState();
+    if (store.design.nodes.length === 0) {
+      store.announce('Nothing to lay out yet: add some components first.');
+      return;
+    }
+    const { positions, groups } = await layoutDesign(store.design);
+    store.applyLayout(positions, groups);
+    store.announce('Laid out the design from left to right. Undo restores the previous layout.', 'success');
+    setTimeout(fit, 50);
+  }, [fit]);
+
+  return useMemo(
+    () => ({
+      undo,
+      redo,
+      fit,
+      zoomIn: () => void zoomIn({ duration: 150 }),
+      zoomOut: () => void zoomOut({ duration: 150 }),
+      autoLayout,
+      addNote: () => {
+        const store = useEditorStore.getState();
+        store.addNote(viewCenter());
+        store.announce('Added a note. Type its text in the inspector.', 'success');
+      },
+      group: () => {
+        const store = useEditorStore.getState();
+        if (!store.groupSelection()) store.announce('Select the components to put in a boundary first.');
+      },
+      selectAll: () => {
+        const d = useEditorStore.getState().design;
+        useEditorStore.getState().select([...d.nodes.map((n) => n.id), ...d.edges.map((e) => e.id), ...d.notes.map((n) => n.id), ...d.groups.map((g) => g.id)]);
+      },
+      deleteSelection: () => {
+        const count = useEditorStore.getState().deleteSelection();
+        if (count > 0) useEditorStore.getState().announce(`Deleted ${count} element${count === 1 ? '' : 's'}. Ctrl+Z brings ${count === 1 ? 'it' : 'them'} back.`);
+      },
+      copy: () => {
+        const count = useEditorStore.getState().copySelection();
+        if (count > 0) useEditorStore.getState().announce(`Copied ${count} element${count === 1 ? '' : 's'}.`);
+      },
+      paste: () => {
+        const count = useEditorStore.getState().paste();
+        if (count > 0) useEditorStore.getState().announce(`Pasted ${count} element${count === 1 ? '' : 's'}.`, 'success');
+      },
+      duplicate: () => {
+        const count = useEditorStore.getState().duplicateSelection();
+        if (count > 0) useEditorStore.getState().announce(`Duplicated ${count} element${count === 1 ? '' : 's'}.`, 'success');
+      },
+    }),
+    [autoLayout, fit, viewCenter, zoomIn, zoomOut],
+  );
+}
+
+export type CanvasActions = ReturnType<typeof useCanvasActions>;
