@@ -1,5 +1,3 @@
-import { CATEGORIES } from '../../domain/diagram/catalog.ts';
-import { CATEGORY_TILE } from './kind-visuals.ts';
 
 const LINES = [
   { label: 'Synchronous request', dash: undefined, color: '#64748b', note: 'solid' },
@@ -11,7 +9,7 @@ export function Legend() {
   return (
     <section
       aria-label="Legend"
-      className="pointer-events-auto w-56 rounded-lg border border-slate-200 bg-white/95 p-3 text-xs shadow-sm dark:border-slate-700 dark:bg-slate-900/95"
+      className="pointer-events-auto w-60 rounded-lg border border-slate-200 bg-white/95 px-3 py-2 text-xs shadow-sm dark:border-slate-700 dark:bg-slate-900/95"
     >
       <h2 className="mb-2 font-semibold">Legend</h2>
       <ul className="space-y-1.5">
@@ -27,14 +25,7 @@ export function Legend() {
           </li>
         ))}
       </ul>
-      <ul className="mt-2 grid grid-cols-1 gap-0.5">
-        {CATEGORIES.map((c) => (
-          <li key={c.id} className={`truncate rounded px-1.5 py-px ${CATEGORY_TILE[c.id]}`} title={c.label}>
-            {c.label}
-          </li>
-        ))}
-      </ul>
-      <p className="mt-2 text-slate-500 dark:text-slate-400">Badges on lines: protocol, timeout, tries, breaker. ×N on a box: instances.</p>
+      <p className="mt-2 text-slate-500 dark:text-slate-400">Words on a line: protocol, timeout, tries, breaker. ×N on a box: instances.</p>
     </section>
   );
 }

@@ -62,7 +62,7 @@ export const deepSyncChain: RuleDefinition<typeof thresholds> = {
         const members = [...graph.components[at]!].sort((a, b) => a - b).map((p) => graph.ids[p]!);
         nodeIds.push(...members);
         names.push(members.length === 1 ? nameOf(index, members[0]!) : `(${members.map((id) => nameOf(index, id)).join(' ⇄ ')})`);
-        const edge = next[at];
+        const edge: DesignEdge | undefined = next[at];
         if (!edge) break;
         edgeIds.push(edge.id);
         at = graph.componentOf[graph.position.get(edge.target)!];

@@ -14,7 +14,7 @@ import {
   type OnConnectEnd,
   type Viewport,
 } from '@xyflow/react';
-import { useCallback, useMemo, type DragEvent } from 'react';
+import { useCallback, useMemo, useState, type DragEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { getKind, isKindId } from '../../../domain/diagram/catalog.ts';
 import { checkConnection } from '../../../domain/diagram/connections.ts';
@@ -160,6 +160,14 @@ export function DesignCanvas({ coarsePointer, initialViewport, onViewportSaved }
   );
 
   const dark = resolvedTheme(theme) === 'dark';
+  // Decided once: later changes to these props would make React Flow jump.
+  const [viewportProps] = useState(() =>
+    initialViewport
+      ? { defaultViewport: initialViewport }
+      : nodes.length > 0
+        ? { fitView: true, fitViewOptions: { maxZoom: 1 } }
+        : { defaultViewport: { x: 0, y: 0, zoom: 1 } },
+  );
 
   return (
     <div id={CANVAS_ELEMENT_ID} className="h-full w-full" onDragOver={onDragOver} onDrop={onDrop}>
@@ -191,7 +199,7 @@ export function DesignCanvas({ coarsePointer, initialViewport, onViewportSaved }
         colorMode={dark ? 'dark' : 'light'}
         minZoom={0.05}
         maxZoom={2.5}
-        {...(initialViewport ? { defaultViewport: initialViewport } : { fitView: true, fitViewOptions: { maxZoom: 1 } })}
+        {...viewportProps}
         proOptions={{ hideAttribution: true }}
         ariaLabelConfig={{
           'node.a11yDescription.default': 'Press Enter or Space to select this component. Arrow keys move it. Delete removes it.',

@@ -1,0 +1,49 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import type { Design } from '../src/domain/diagram/schema.ts';
+
+export const CURRENT_DESIGN_KEY = 'skyline:current-design';
+
+/** Start a test with a design already saved in the browser, as if drawn earlier. */
+export async function seedDesign(page: Page, design: Design) {
+  await page.addInitScript(
+    ([key, text]) => {
+      if (!sessionStorage.getItem('seeded')) {
+        localStorage.setItem(key, text);
+        sessionStorage.setItem('seeded', '1');
+      }
+    },
+    [CURRENT_DESIGN_KEY, JSON.stringify(design)] as const,
+  );
+}
+
+export async function openCanvas(page: Page) {
+  await page.goto('/canvas');
+  await expect(page.getByRole('toolbar', { name: 'Canvas tools' })).toBeVisible();
+  await expect(page.getByText('Opening your design…')).toHaveCount(0);
+}
+
+export function node(page: Page, name: string, kindLabel: string): Locator {
+  return page.getByRole('group', { name: `${name}, ${kindLabel}`, exact: true });
+}
+
+export async function savedDesign(page: Page): Promise<Design> {
+  await expect(page.getByText('Saved in this browser')).toBeVisible();
+  const text = await page.evaluate((key) => localStorage.getItem(key), CURRENT_DESIGN_KEY);
+  if (!text) throw new Error('no saved design');
+  return JSON.parse(text) as Design;
+}
+
+/** Drag from one node's right-hand connection point to another node's left-hand one. */
+export async function connectByDrag(page: Page, from: Locator, to: Locator) {
+  const source = from.locator('.react-flow__handle-right');
+  const target = to.locator('.react-flow__handle-left');
+  await from.hover();
+  const a = await source.boundingBox();
+  const b = await target.boundingBox();
+  if (!a || !b) throw new Error('connection points not found');
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 5 });
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 5 });
+  await page.mouse.up();
+}

@@ -1,0 +1,67 @@
+import type { Design, DesignEdge } from '../../diagram/schema.ts';
+import { belowEverything, freshId, newNode, rewire, takenIds } from '../analysis/edits.ts';
+import { makeFinding } from '../analysis/finding.ts';
+import { listNames } from '../analysis/text.ts';
+import { sketch } from '../sketch.ts';
+import type { Finding, RuleDefinition } from '../types.ts';
+
+const WHY =
+  'Instances come and go as a service scales, deploys and fails over, and their addresses change each time. A caller that connects to a service with several instances directly needs to learn which instances exist and which are healthy; hard-coded addresses go stale and send traffic to dead instances.';
+const FIX =
+  'Let callers find instances through a service registry (or the platform’s DNS-based discovery), put a load balancer in front of the service, or run a service mesh whose sidecars route and balance the calls.';
+
+function addRegistry(design: Design): Design {
+  const taken = takenIds(design);
+  return rewire(design, { addNodes: [newNode('service-registry', freshId(taken, 'service-registry'), belowEverything(design), 'Service registry')] });
+}
+
+export const missingServiceDiscovery: RuleDefinition<Record<string, never>> = {
+  id: 'missing-service-discovery',
+  title: 'No service discovery',
+  severity: 'warning',
+  glossaryTerm: 'service-discovery',
+  summary: 'Flags a service with several instances that other services call directly, with nothing to tell them where the instances are.',
+  condition:
+    'The design has no service-registry and no service-mesh node, and a compute node with `instances` > 1 has a sync edge straight from another compute node (no load balancer or gateway in between). One finding per called service.',
+  thresholds: {},
+  check({ index }) {
+    const platform = index.nodesByRole.get('platform') ?? [];
+    if (platform.some((n) => n.kind === 'service-registry' || n.kind === 'service-mesh')) return [];
+    const findings: Finding[] = [];
+    for (const service of index.nodesByRole.get('compute') ?? []) {
+      if (service.instances <= 1) continue;
+      const direct: DesignEdge[] = [];
+      for (const edge of index.incoming(service.id, 'sync')) if (index.roleOf(edge.source) === 'compute') direct.push(edge);
+      if (direct.length === 0) continue;
+      const callers = [...new Set(direct.map((e) => index.nodeById.get(e.source)?.name ?? e.source))];
+      findings.push(
+        makeFinding(missingServiceDiscovery, {
+          message: `${listNames(callers)} ${callers.length === 1 ? 'calls' : 'call'} ${service.name} (${service.instances} instances) directly, and nothing in the design tells ${callers.length === 1 ? 'it' : 'them'} which instances exist and are healthy.`,
+          why: WHY,
+          fix: FIX,
+          elementIds: [service.id, ...direct.flatMap((e) => [e.source, e.id])],
+          quickFixes: [{ id: 'add-registry', label: 'Add a service registry', apply: addRegistry }],
+        }),
+      );
+    }
+    return findings;
+  },
+  examples: {
+    failing: sketch({
+      id: 'example-missing-service-discovery-failing',
+      title: 'Orders calls one of three Stock instances, somehow',
+      nodes: { orders: ['service', 'Orders'], stock: ['service', 'Stock', { instances: 3 }] },
+      links: [['orders', 'stock']],
+    }),
+    passing: sketch({
+      id: 'example-missing-service-discovery-passing',
+      title: 'Orders finds Stock instances through a registry',
+      nodes: {
+        orders: ['service', 'Orders'],
+        stock: ['service', 'Stock', { instances: 3 }],
+        registry: ['service-registry', 'Service registry'],
+      },
+      links: [['orders', 'stock'], ['orders', 'registry'], ['stock', 'registry']],
+    }),
+  },
+};

@@ -1,0 +1,117 @@
+import type { Design, DesignEdge, DesignNode, SyncEdge } from '../../diagram/schema.ts';
+import { absolutePosition, centroid, freshId, newNode, rewire, takenIds } from '../analysis/edits.ts';
+import { makeFinding } from '../analysis/finding.ts';
+import { listNames } from '../analysis/text.ts';
+import { sketch } from '../sketch.ts';
+import type { Finding, RuleDefinition } from '../types.ts';
+
+const WHY =
+  'When clients call services directly, every service must handle authentication, rate limiting and TLS on its own, and every client must know where each service lives. You can no longer split, merge or move a service without shipping new client versions, and apps already installed on phones keep calling the old addresses for months.';
+const FIX =
+  'Put an API gateway (or a backend-for-frontend per client type) in front of the services: one entry point that routes, authenticates and throttles, so the services behind it can change freely.';
+
+const thresholds = { minServices: 2 };
+
+/**
+ * Route the given client -> service calls through an API gateway: the design's
+ * first API gateway if it has one, else a new one placed between the clients
+ * and the services. Calls keep their settings; duplicates are merged.
+ */
+export function routeThroughGateway(design: Design, edgeIds: ReadonlySet<string>): Design {
+  const moved = design.edges.filter((e): e is SyncEdge => e.family === 'sync' && edgeIds.has(e.id));
+  if (moved.length === 0) return design;
+  const taken = takenIds(design);
+  const byId = new Map(design.nodes.map((n) => [n.id, n]));
+  const positionsOf = (ids: Iterable<string>) =>
+    [...ids].flatMap((id) => {
+      const node = byId.get(id);
+      return node ? [absolutePosition(design, node)] : [];
+    });
+
+  const clientIds = [...new Set(moved.map((e) => e.source))];
+  const serviceIds = [...new Set(moved.map((e) => e.target))];
+  let gateway: DesignNode | undefined = design.nodes.find((n) => n.kind === 'api-gateway');
+  const addNodes: DesignNode[] = [];
+  if (!gateway) {
+    const from = centroid(positionsOf(clientIds));
+    const to = centroid(positionsOf(serviceIds));
+    gateway = newNode('api-gateway', freshId(taken, 'api-gateway'), centroid([from, to]), 'API gateway');
+    addNodes.push(gateway);
+  }
+  const gatewayId = gateway.id;
+  const exists = (source: string, target: string) =>
+    design.edges.some((e) => e.family === 'sync' && e.source === source && e.target === target);
+
+  const addEdges: DesignEdge[] = [];
+  for (const clientId of clientIds) {
+    if (exists(clientId, gatewayId)) continue;
+    const first = moved.find((e) => e.source === clientId)!;
+    addEdges.push({ ...first, id: freshId(taken, 'gateway-route'), target: gatewayId, label: '' });
+  }
+  for (const serviceId of serviceIds) {
+    if (exists(gatewayId, serviceId)) continue;
+    const first = moved.find((e) => e.target === serviceId)!;
+    addEdges.push({ ...first, id: freshId(taken, 'gateway-route'), source: gatewayId });
+  }
+  return rewire(design, { addNodes, addEdges, removeEdgeIds: edgeIds });
+}
+
+export const noApiGateway: RuleDefinition<typeof thresholds> = {
+  id: 'no-api-gateway',
+  title: 'Clients call services directly',
+  severity: 'warning',
+  glossaryTerm: 'api-gateway',
+  summary: 'Flags clients that call two or more of your services directly instead of through one entry point.',
+  condition:
+    'The sync edges from client nodes to compute nodes reach at least `minServices` distinct compute nodes. One finding for the design. The quick fix routes those calls through the design’s API gateway, or a new one placed between the clients and the services.',
+  thresholds,
+  check({ index, thresholds: t }) {
+    const direct: DesignEdge[] = [];
+    const services = new Map<string, string>();
+    for (const client of index.nodesByRole.get('client') ?? []) {
+      for (const edge of index.outgoing(client.id, 'sync')) {
+        const target = index.nodeById.get(edge.target);
+        if (!target || index.roleOf(target.id) !== 'compute') continue;
+        direct.push(edge);
+        services.set(target.id, target.name);
+      }
+    }
+    if (services.size < Math.max(1, t.minServices)) return [];
+    const clients = [...new Set(direct.map((e) => e.source))].map((id) => index.nodeById.get(id)?.name ?? id);
+    const edgeIds = new Set(direct.map((e) => e.id));
+    const hasGateway = (index.nodesByRole.get('edge') ?? []).some((n) => n.kind === 'api-gateway');
+    const finding: Finding = makeFinding(noApiGateway, {
+      message: `${listNames(clients)} ${clients.length === 1 ? 'calls' : 'call'} ${services.size} services directly: ${listNames([...services.values()], 6)}.`,
+      why: WHY,
+      fix: FIX,
+      elementIds: [...direct.flatMap((e) => [e.source, e.target, e.id])],
+      quickFixes: [
+        {
+          id: 'insert-gateway',
+          label: hasGateway ? 'Route these calls through the API gateway' : 'Insert an API gateway',
+          apply: (d) => routeThroughGateway(d, edgeIds),
+        },
+      ],
+    });
+    return [finding];
+  },
+  examples: {
+    failing: sketch({
+      id: 'example-no-api-gateway-failing',
+      title: 'The web app calls Orders and Billing directly',
+      nodes: { web: ['web-client', 'Web app'], orders: ['service', 'Orders'], billing: ['service', 'Billing'] },
+      links: [['web', 'orders'], ['web', 'billing']],
+    }),
+    passing: sketch({
+      id: 'example-no-api-gateway-passing',
+      title: 'The web app calls Orders and Billing through a gateway',
+      nodes: {
+        web: ['web-client', 'Web app'],
+        gw: ['api-gateway', 'API gateway'],
+        orders: ['service', 'Orders'],
+        billing: ['service', 'Billing'],
+      },
+      links: [['web', 'gw'], ['gw', 'orders'], ['gw', 'billing']],
+    }),
+  },
+};

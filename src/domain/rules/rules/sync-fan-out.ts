@@ -1,0 +1,105 @@
+import type { DesignEdge } from '../../diagram/schema.ts';
+import { patchSyncEdges } from '../analysis/edits.ts';
+import { makeFinding } from '../analysis/finding.ts';
+import { OBSERVABILITY_KINDS } from '../analysis/graph.ts';
+import { formatNumber, listNames } from '../analysis/text.ts';
+import { sketch } from '../sketch.ts';
+import type { Finding, RuleDefinition } from '../types.ts';
+
+const FAN_OUT_WHY =
+  'A request that waits on many services is as slow as the slowest of them and fails if any of them fails: with five calls each slow 1% of the time, about 5% of requests are slow. It also couples the caller to every one of those services’ releases.';
+const FAN_OUT_FIX =
+  'Call only what the response needs, in parallel, with timeouts and fallbacks for the optional parts. Keep local copies of data that changes rarely, or let a dedicated aggregator or backend-for-frontend own the composition.';
+const CHATTY_WHY =
+  'One call per item turns a page of 50 items into 50 network round trips (the N+1 problem): latency grows with the data, and the callee’s load grows with every list it serves.';
+const CHATTY_FIX = 'Fetch in one batched call (ask for all ids at once), or keep the data the caller needs next to it.';
+
+const thresholds = { fanOutTargets: 5, chattyCalls: 10 };
+
+export const syncFanOut: RuleDefinition<typeof thresholds> = {
+  id: 'sync-fan-out',
+  title: 'Synchronous fan-out',
+  severity: 'warning',
+  glossaryTerm: 'fan-out',
+  summary: 'Flags a service that calls many others synchronously for each request, and calls made once per item.',
+  condition:
+    'Two checks. (1) A compute node with sync edges to at least `fanOutTargets` distinct targets (telemetry collectors not counted). Edge components (gateways, load balancers) are skipped: they route each request to one target. (2) Any sync edge whose `callsPerRequest` is "per-item" (N+1) or at least `chattyCalls`.',
+  thresholds,
+  check({ design, index, thresholds: t }) {
+    const findings: Finding[] = [];
+    for (const node of index.nodesByRole.get('compute') ?? []) {
+      const outgoing = index.outgoing(node.id, 'sync');
+      if (outgoing.length < t.fanOutTargets) continue;
+      const calls = new Map<string, DesignEdge>();
+      for (const edge of outgoing) {
+        const kind = index.kindOf(edge.target);
+        if (kind && !OBSERVABILITY_KINDS.has(kind.id) && !calls.has(edge.target)) calls.set(edge.target, edge);
+      }
+      if (calls.size < t.fanOutTargets) continue;
+      const names = [...calls.keys()].map((id) => index.nodeById.get(id)?.name ?? id);
+      findings.push(
+        makeFinding(syncFanOut, {
+          message: `${node.name} calls ${calls.size} components synchronously for its requests: ${listNames(names, 6)}.`,
+          why: FAN_OUT_WHY,
+          fix: FAN_OUT_FIX,
+          elementIds: [node.id, ...[...calls.values()].flatMap((e) => [e.target, e.id])],
+        }),
+      );
+    }
+    for (const edge of design.edges) {
+      if (edge.family !== 'sync') continue;
+      const perItem = edge.callsPerRequest === 'per-item';
+      if (!perItem && (edge.callsPerRequest as number) < t.chattyCalls) continue;
+      const source = index.nodeById.get(edge.source);
+      const target = index.nodeById.get(edge.target);
+      if (!source || !target) continue;
+      findings.push(
+        makeFinding(syncFanOut, {
+          title: 'Chatty calls',
+          glossaryTerm: 'chatty-communication',
+          message: perItem
+            ? `${source.name} calls ${target.name} once per item: a list of N items costs N + 1 round trips.`
+            : `${source.name} calls ${target.name} ${formatNumber(edge.callsPerRequest as number)} times for each request it handles.`,
+          why: CHATTY_WHY,
+          fix: CHATTY_FIX,
+          elementIds: [source.id, target.id, edge.id],
+          quickFixes: [
+            {
+              id: 'batch-calls',
+              label: 'Batch into one call per request',
+              apply: (d) => patchSyncEdges(d, [edge.id], { callsPerRequest: 1 }),
+            },
+          ],
+        }),
+      );
+    }
+    return findings;
+  },
+  examples: {
+    failing: sketch({
+      id: 'example-sync-fan-out-failing',
+      title: 'The home page calls five services in turn',
+      nodes: {
+        home: ['service', 'Home page'],
+        user: ['service', 'Profile'],
+        feed: ['service', 'Feed'],
+        ads: ['service', 'Ads'],
+        recs: ['service', 'Recommendations'],
+        cart: ['service', 'Cart'],
+      },
+      links: [['home', 'user'], ['home', 'feed'], ['home', 'ads'], ['home', 'recs'], ['home', 'cart']],
+    }),
+    passing: sketch({
+      id: 'example-sync-fan-out-passing',
+      title: 'The home page calls four services',
+      nodes: {
+        home: ['service', 'Home page'],
+        user: ['service', 'Profile'],
+        feed: ['service', 'Feed'],
+        recs: ['service', 'Recommendations'],
+        cart: ['service', 'Cart'],
+      },
+      links: [['home', 'user'], ['home', 'feed'], ['home', 'recs'], ['home', 'cart']],
+    }),
+  },
+};
