@@ -21,7 +21,10 @@ describe('component catalog', () => {
   });
 
   it('finds kinds by keyword as well as label', () => {
-    expect(searchKinds('kafka').map((k) => k.id)).toContain('event-stream');
+    expect(searchKinds('kafka')[0]?.id).toBe('event-stream');
+    expect(searchKinds('service')[0]?.id).toBe('service');
+    expect(searchKinds('postgres')[0]?.id).toBe('relational-database');
+    expect(searchKinds('gateway')[0]?.id).toBe('api-gateway');
     expect(searchKinds('REDIS').map((k) => k.id)).toEqual(['cache']);
     expect(searchKinds('  ').length).toBe(COMPONENT_KINDS.length);
     expect(searchKinds('no such thing')).toEqual([]);

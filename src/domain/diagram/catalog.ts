@@ -207,12 +207,30 @@ export function roleOf(kindId: KindId): Role {
   return getKind(kindId).role;
 }
 
-/** Case-insensitive palette search over label, id, description and keywords. */
+/**
+ * Case-insensitive palette search over label, id, keywords and description,
+ * best match first: label matches outrank keyword matches, which outrank
+ * description matches. An empty query returns every kind in catalog order.
+ */
 export function searchKinds(query: string): ComponentKind[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return [...COMPONENT_KINDS];
-  return COMPONENT_KINDS.filter((k) => {
-    const haystack = [k.label, k.id, k.description, ...k.keywords].join(' ').toLowerCase();
-    return words.every((w) => haystack.includes(w));
+  const phrase = words.join(' ');
+  const scored: { kind: ComponentKind; score: number; order: number }[] = [];
+  COMPONENT_KINDS.forEach((k, order) => {
+    const label = k.label.toLowerCase();
+    const keywords = k.keywords.map((w) => w.toLowerCase());
+    const haystack = [label, k.id, k.description.toLowerCase(), ...keywords].join(' ');
+    if (!words.every((w) => haystack.includes(w))) return;
+    let score = 0;
+    if (label === phrase) score = 100;
+    else if (label.startsWith(phrase)) score = 80;
+    else if (keywords.includes(phrase)) score = 70;
+    else if (label.includes(phrase)) score = 60;
+    else if (keywords.some((w) => w.startsWith(phrase))) score = 50;
+    else if (words.every((w) => label.includes(w) || keywords.some((kw) => kw.includes(w)))) score = 40;
+    else score = 10;
+    scored.push({ kind: k, score, order });
   });
+  return scored.sort((a, b) => b.score - a.score || a.order - b.order).map((s) => s.kind);
 }

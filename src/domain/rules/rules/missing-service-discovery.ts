@@ -1,4 +1,4 @@
-import type { Design, DesignEdge } from '../../diagram/schema.ts';
+import type { Design } from '../../diagram/schema.ts';
 import { belowEverything, freshId, newNode, rewire, takenIds } from '../analysis/edits.ts';
 import { makeFinding } from '../analysis/finding.ts';
 import { listNames } from '../analysis/text.ts';
@@ -18,33 +18,40 @@ function addRegistry(design: Design): Design {
 export const missingServiceDiscovery: RuleDefinition<Record<string, never>> = {
   id: 'missing-service-discovery',
   title: 'No service discovery',
-  severity: 'warning',
+  severity: 'info',
   glossaryTerm: 'service-discovery',
   summary: 'Flags a service with several instances that other services call directly, with nothing to tell them where the instances are.',
   condition:
-    'The design has no service-registry and no service-mesh node, and a compute node with `instances` > 1 has a sync edge straight from another compute node (no load balancer or gateway in between). One finding per called service.',
+    'The design has no service-registry and no service-mesh node, and a compute node with `instances` > 1 has a sync edge straight from another compute node (no load balancer or gateway in between). One finding for the design, listing every such call; info, because many platforms (Kubernetes DNS, a cloud load balancer per service) provide discovery without a box on the diagram.',
   thresholds: {},
   check({ index }) {
     const platform = index.nodesByRole.get('platform') ?? [];
     if (platform.some((n) => n.kind === 'service-registry' || n.kind === 'service-mesh')) return [];
-    const findings: Finding[] = [];
+    const calls: string[] = [];
+    const elementIds: string[] = [];
     for (const service of index.nodesByRole.get('compute') ?? []) {
       if (service.instances <= 1) continue;
-      const direct: DesignEdge[] = [];
-      for (const edge of index.incoming(service.id, 'sync')) if (index.roleOf(edge.source) === 'compute') direct.push(edge);
-      if (direct.length === 0) continue;
-      const callers = [...new Set(direct.map((e) => index.nodeById.get(e.source)?.name ?? e.source))];
-      findings.push(
-        makeFinding(missingServiceDiscovery, {
-          message: `${listNames(callers)} ${callers.length === 1 ? 'calls' : 'call'} ${service.name} (${service.instances} instances) directly, and nothing in the design tells ${callers.length === 1 ? 'it' : 'them'} which instances exist and are healthy.`,
-          why: WHY,
-          fix: FIX,
-          elementIds: [service.id, ...direct.flatMap((e) => [e.source, e.id])],
-          quickFixes: [{ id: 'add-registry', label: 'Add a service registry', apply: addRegistry }],
-        }),
-      );
+      const callers: string[] = [];
+      for (const edge of index.incoming(service.id, 'sync')) {
+        if (index.roleOf(edge.source) !== 'compute') continue;
+        const name = index.nodeById.get(edge.source)?.name ?? edge.source;
+        if (!callers.includes(name)) callers.push(name);
+        elementIds.push(edge.source, edge.id);
+      }
+      if (callers.length === 0) continue;
+      elementIds.push(service.id);
+      calls.push(`${listNames(callers, 3)} → ${service.name} (${service.instances} instances)`);
     }
-    return findings;
+    if (calls.length === 0) return [];
+    const finding: Finding = makeFinding(missingServiceDiscovery, {
+      key: 'design',
+      message: `Services call services that run several instances, with nothing in the design to tell them which instances exist and are healthy: ${listNames(calls, 4)}.`,
+      why: WHY,
+      fix: FIX,
+      elementIds,
+      quickFixes: [{ id: 'add-registry', label: 'Add a service registry', apply: addRegistry }],
+    });
+    return [finding];
   },
   examples: {
     failing: sketch({

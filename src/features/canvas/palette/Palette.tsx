@@ -77,23 +77,36 @@ export function Palette({ onAdded }: { onAdded?(): void }) {
       </div>
       <div className="min-h-0 flex-1 overflow-y-auto p-2">
         {results.length === 0 && <p className="px-2 py-4 text-sm text-slate-500">No component matches “{query}”.</p>}
-        {CATEGORIES.map((category) => {
-          const kinds = results.filter((k) => k.category === category.id);
-          if (kinds.length === 0) return null;
-          const headingId = `${headingPrefix}-${category.id}`;
-          return (
-            <section key={category.id} aria-labelledby={headingId} className="mb-3">
-              <h3 id={headingId} className="px-2 pb-1 text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">
-                {category.label}
-              </h3>
-              <ul>
-                {kinds.map((kind) => (
-                  <PaletteItem key={kind.id} kind={kind} onAdd={add} />
-                ))}
-              </ul>
-            </section>
-          );
-        })}
+        {query.trim() ? (
+          <section aria-label="Matching components">
+            <p className="px-2 pb-1 text-xs text-slate-500 dark:text-slate-400" aria-live="polite">
+              {results.length} match{results.length === 1 ? '' : 'es'}
+              {results[0] ? ` — Enter adds ${results[0].label}` : ''}
+            </p>
+            <ul>
+              {results.map((kind) => (
+                <PaletteItem key={kind.id} kind={kind} onAdd={add} />
+              ))}
+            </ul>
+          </section>
+        ) : (
+          CATEGORIES.map((category) => {
+            const kinds = results.filter((k) => k.category === category.id);
+            const headingId = `${headingPrefix}-${category.id}`;
+            return (
+              <section key={category.id} aria-labelledby={headingId} className="mb-3">
+                <h3 id={headingId} className="px-2 pb-1 text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">
+                  {category.label}
+                </h3>
+                <ul>
+                  {kinds.map((kind) => (
+                    <PaletteItem key={kind.id} kind={kind} onAdd={add} />
+                  ))}
+                </ul>
+              </section>
+            );
+          })
+        )}
       </div>
     </div>
   );
