@@ -27,9 +27,10 @@ export function freshId(design: Design, prefix: string, taken: ReadonlySet<strin
 }
 
 /** A readable, unique name for a new node: "Service", "Service 2"… */
-export function freshName(design: Design, base: string): string {
+export function freshName(design: Design, name: string): string {
   const names = new Set(design.nodes.map((n) => n.name));
-  if (!names.has(base)) return base;
+  if (!names.has(name)) return name;
+  const base = name.replace(/ \d+$/, '');
   let i = 2;
   while (names.has(`${base} ${i}`)) i++;
   return `${base} ${i}`;

@@ -3,7 +3,7 @@
  * typed locally, shows an inline message while it is invalid, and commits
  * only valid values; quick successive edits of one field are one undo step.
  */
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { coalesced } from '../../../stores/editor/history.ts';
 
 const INPUT =
@@ -76,6 +76,12 @@ export function ValidatedField<T>({ label, value, parse, format, onCommit, commi
     'aria-invalid': error ? true : undefined,
     'aria-describedby': error ? `${id}-error` : hint ? `${id}-hint` : undefined,
     onFocus: () => setFocused(true),
+    onKeyDown: (e: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        e.currentTarget.blur();
+      }
+    },
     onBlur: () => {
       setFocused(false);
       if (error) {

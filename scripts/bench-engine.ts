@@ -1,0 +1,190 @@
+/**
+ * Benchmark of the rules engine: `tsx scripts/bench-engine.ts`.
+ *
+ * Generates designs of 100, 1,000 and 5,000 nodes with three edges per node (a
+ * seeded, realistic mix of kinds and families, valid per the connection
+ * rules), warms up, and prints the median of many runs of analyzeDesign, index
+ * build included. It prints figures and never fails on time; the budget is
+ * 1 ms median for 1,000 nodes.
+ */
+import { pathToFileURL } from 'node:url';
+import type { KindId } from '../src/domain/diagram/catalog.ts';
+import { allowedFamilies } from '../src/domain/diagram/connections.ts';
+import { createDesign, createEdge, createNode } from '../src/domain/diagram/factory.ts';
+import { Design, type DesignEdge, type DesignNode } from '../src/domain/diagram/schema.ts';
+import { analyzeDesign } from '../src/domain/rules/engine.ts';
+
+/** mulberry32: a small seeded generator, so every run benchmarks the same designs. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * A design is built from "cells": one team's slice of a larger system, with
+ * its services, their own databases, replicas and caches, a queue with a
+ * worker and a dead-letter queue. Cells call services in later cells (so the
+ * call graph is layered, as in real systems), gateways route clients into the
+ * first services, and a few deliberate slips (missing timeouts, single
+ * instances, retries without jitter) give the engine something to find.
+ */
+const CELL: readonly KindId[] = [
+  'service', 'service', 'service', 'service', 'service', 'worker',
+  'relational-database', 'relational-database', 'document-store', 'read-replica',
+  'cache', 'cache', 'message-queue', 'dead-letter-queue', 'event-stream',
+  'service', 'serverless-function', 'search-index', 'worker', 'object-storage',
+];
+const SHARED: readonly KindId[] = [
+  'web-client', 'mobile-client', 'cdn', 'api-gateway', 'load-balancer', 'third-party-api', 'third-party-api',
+  'tracing-collector', 'log-aggregator', 'metrics-alerting', 'identity-provider', 'service-registry',
+];
+
+export function generateDesign(nodeCount: number, seed = 42): Design {
+  const rand = random(seed);
+  const nodes: DesignNode[] = [];
+  const add = (kind: KindId, cell: number): DesignNode => {
+    const i = nodes.length;
+    const node: DesignNode = {
+      ...createNode(kind, `n${i}`, { x: (i % 40) * 220, y: Math.floor(i / 40) * 160 }, `${kind} ${i}`),
+      instances: rand() < 0.97 ? 2 : 1,
+      owner: cell < 0 ? 'platform' : `team-${cell}`,
+    };
+    nodes.push(node);
+    return node;
+  };
+  const shared = SHARED.map((kind) => add(kind, -1));
+  const [web, mobile, cdn, gateway, , stripe, maps, tracing, logs, metrics] = shared as DesignNode[];
+  const telemetry = [tracing, logs, metrics];
+  const cells: DesignNode[][] = [];
+  for (let c = 0; nodes.length < nodeCount; c++) {
+    const cell: DesignNode[] = [];
+    for (const kind of CELL) if (nodes.length < nodeCount) cell.push(add(kind, c));
+    cells.push(cell);
+  }
+
+  const edges: DesignEdge[] = [];
+  const pairs = new Set<string>();
+  const link = (source: DesignNode | undefined, target: DesignNode | undefined): DesignEdge | undefined => {
+    if (!source || !target || source.id === target.id || edges.length >= nodeCount * 3) return undefined;
+    const key = `${source.id}>${target.id}`;
+    const family = allowedFamilies(source.kind, target.kind)[0];
+    if (!family || pairs.has(key)) return undefined;
+    pairs.add(key);
+    let edge = createEdge(family, `e${edges.length}`, source, target);
+    if (edge.family === 'sync') {
+      // Calls only go to later nodes, and deeper callees get shorter timeouts, so budgets nest.
+      const retrying = rand() < 0.1;
+      const depth = Math.max(Number(source.id.slice(1)) + 1, Number(target.id.slice(1)));
+      const timeout = 20_000 - Math.floor((depth * 15_000) / nodeCount);
+      edge = {
+        ...edge,
+        timeoutMs: rand() < 0.98 ? (retrying ? Math.floor(timeout / 2) : timeout) : null,
+        retry: retrying ? { maxAttempts: 2, backoff: 'exponential', jitter: rand() < 0.97 } : edge.retry,
+        idempotent: true,
+        circuitBreaker: true,
+      };
+    } else if (edge.family === 'async') {
+      edge = { ...edge, deadLetterQueue: true, retry: { maxAttempts: 3, backoff: 'exponential', jitter: true } };
+    }
+    edges.push(edge);
+    return edge;
+  };
+  const services = (cell: readonly DesignNode[]) => cell.filter((n) => n.kind === 'service');
+
+  link(web, cdn);
+  link(web, gateway);
+  link(mobile, gateway);
+  cells.forEach((cell, c) => {
+    const [s0, s1, s2, s3, s4, worker, db0, db1, doc, replica, cache0, cache1, queue, dlq, stream, s5, fn, search, worker2, bucket] = cell;
+    if (c % 4 === 0) link(gateway, s0);
+    // Each service owns its data: a database, sometimes a cache in front of it.
+    link(s0, db0);
+    link(s0, cache0);
+    link(s1, db1);
+    link(s1, cache1);
+    link(s2, doc);
+    link(s3, db0);
+    link(db0, replica);
+    link(s4, search);
+    link(s5, bucket);
+    // Calls inside the cell, layered.
+    link(s0, s1);
+    link(s0, s2);
+    link(s1, s3);
+    link(s2, s4);
+    link(s3, s5);
+    link(s4, fn);
+    // Events: publish, consume with retries, dead letters.
+    link(s1, queue);
+    link(queue, worker);
+    link(queue, dlq);
+    link(worker, db1);
+    link(s2, stream);
+    link(stream, worker2);
+    link(stream, s5);
+    link(worker2, search);
+    link(cdn, bucket);
+    // Calls into the next cells and out to third parties.
+    const next = cells[c + 1];
+    const later = cells[c + 2 + Math.floor(rand() * 3)];
+    if (next) link(s5, services(next)[4]);
+    if (later) link(s4, services(later)[4]);
+    if (next) link(s3, next.find((n) => n.kind === 'serverless-function'));
+    link(s2, c % 3 === 0 ? stripe : maps);
+    // Telemetry from every compute node.
+    for (const node of cell) {
+      if (node.kind === 'service' || node.kind === 'worker' || node.kind === 'serverless-function') {
+        for (const sink of telemetry) link(node, sink);
+      }
+    }
+  });
+  // Top up to three edges per node with reads of the cells' caches and search indexes.
+  for (let guard = 0; edges.length < nodeCount * 3 && guard < nodeCount * 50; guard++) {
+    const cell = cells[Math.floor(rand() * cells.length)] ?? [];
+    const reader = cell[Math.floor(rand() * 6)];
+    const store = cell.filter((n) => n.kind === 'read-replica' || n.kind === 'search-index')[Math.floor(rand() * 2)];
+    const edge = link(reader, store);
+    if (edge?.family === 'data') edges[edges.length - 1] = { ...edge, access: 'read' };
+  }
+  return { ...createDesign({ id: `bench-${nodeCount}`, title: `Benchmark ${nodeCount}`, now: '2026-01-01T00:00:00.000Z' }), nodes, edges };
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+export function bench(sizes: readonly number[] = [100, 1000, 5000], runs = 41): string[] {
+  const lines: string[] = [];
+  for (const size of sizes) {
+    const design = generateDesign(size);
+    const valid = Design.safeParse(design);
+    if (!valid.success) throw new Error(`generated design of ${size} nodes is invalid: ${valid.error.issues[0]?.message ?? ''}`);
+    let findings = 0;
+    const warmups = Math.max(10, Math.round(20_000 / size));
+    for (let i = 0; i < warmups; i++) findings = analyzeDesign(design).length;
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const start = performance.now();
+      analyzeDesign(design);
+      times.push(performance.now() - start);
+    }
+    const sorted = [...times].sort((a, b) => a - b);
+    const p90 = sorted[Math.floor(sorted.length * 0.9)] ?? 0;
+    lines.push(
+      `engine  ${String(size).padStart(5)} nodes  ${String(design.edges.length).padStart(5)} edges  median ${median(times).toFixed(2)} ms  (p90 ${p90.toFixed(2)} ms, ${runs} runs, ${findings} findings)`,
+    );
+  }
+  return lines;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  for (const line of bench()) console.log(line);
+}
