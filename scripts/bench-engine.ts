@@ -40,6 +40,7 @@ const CELL: readonly KindId[] = [
   'cache', 'cache', 'message-queue', 'dead-letter-queue', 'event-stream',
   'service', 'serverless-function', 'search-index', 'worker', 'object-storage',
 ];
+const QUICK_KINDS: ReadonlySet<string> = new Set(['third-party-api', 'tracing-collector', 'log-aggregator', 'metrics-alerting', 'identity-provider']);
 const SHARED: readonly KindId[] = [
   'web-client', 'mobile-client', 'cdn', 'api-gateway', 'load-balancer', 'third-party-api', 'third-party-api',
   'tracing-collector', 'log-aggregator', 'metrics-alerting', 'identity-provider', 'service-registry',
@@ -59,7 +60,7 @@ export function generateDesign(nodeCount: number, seed = 42): Design {
     return node;
   };
   const shared = SHARED.map((kind) => add(kind, -1));
-  const [web, mobile, cdn, gateway, , stripe, maps, tracing, logs, metrics] = shared as DesignNode[];
+  const [web, mobile, cdn, gateway, balancer, stripe, maps, tracing, logs, metrics] = shared as DesignNode[];
   const telemetry = [tracing, logs, metrics];
   const cells: DesignNode[][] = [];
   for (let c = 0; nodes.length < nodeCount; c++) {
@@ -79,12 +80,14 @@ export function generateDesign(nodeCount: number, seed = 42): Design {
     let edge = createEdge(family, `e${edges.length}`, source, target);
     if (edge.family === 'sync') {
       // Calls only go to later nodes, and deeper callees get shorter timeouts, so budgets nest.
-      const retrying = rand() < 0.1;
+      const leaf = target.kind === 'third-party-api' || target.kind === 'serverless-function';
+      const retrying = leaf && rand() < 0.5;
       const depth = Math.max(Number(source.id.slice(1)) + 1, Number(target.id.slice(1)));
-      const timeout = 20_000 - Math.floor((depth * 15_000) / nodeCount);
+      const quick = QUICK_KINDS.has(target.kind);
+      const timeout = quick ? 500 : 20_000 - Math.floor((depth * 15_000) / nodeCount);
       edge = {
         ...edge,
-        timeoutMs: rand() < 0.98 ? (retrying ? Math.floor(timeout / 2) : timeout) : null,
+        timeoutMs: rand() < 0.99 ? (retrying && !quick ? Math.floor(timeout / 2) : timeout) : null,
         retry: retrying ? { maxAttempts: 2, backoff: 'exponential', jitter: rand() < 0.97 } : edge.retry,
         idempotent: true,
         circuitBreaker: true,
@@ -100,6 +103,8 @@ export function generateDesign(nodeCount: number, seed = 42): Design {
   link(web, cdn);
   link(web, gateway);
   link(mobile, gateway);
+  link(mobile, balancer);
+  link(balancer, cells[0]?.[1]);
   cells.forEach((cell, c) => {
     const [s0, s1, s2, s3, s4, worker, db0, db1, doc, replica, cache0, cache1, queue, dlq, stream, s5, fn, search, worker2, bucket] = cell;
     if (c % 4 === 0) link(gateway, s0);
@@ -118,7 +123,6 @@ export function generateDesign(nodeCount: number, seed = 42): Design {
     link(s0, s2);
     link(s1, s3);
     link(s2, s4);
-    link(s3, s5);
     link(s4, fn);
     // Events: publish, consume with retries, dead letters.
     link(s1, queue);
@@ -133,9 +137,10 @@ export function generateDesign(nodeCount: number, seed = 42): Design {
     // Calls into the next cells and out to third parties.
     const next = cells[c + 1];
     const later = cells[c + 2 + Math.floor(rand() * 3)];
-    if (next) link(s5, services(next)[4]);
-    if (later) link(s4, services(later)[4]);
-    if (next) link(s3, next.find((n) => n.kind === 'serverless-function'));
+    const nextFunction = next?.find((n) => n.kind === 'serverless-function');
+    if (nextFunction) link(s5, nextFunction);
+    if (later) link(s4, later.find((n) => n.kind === 'serverless-function'));
+    if (nextFunction) link(s3, nextFunction);
     link(s2, c % 3 === 0 ? stripe : maps);
     // Telemetry from every compute node.
     for (const node of cell) {

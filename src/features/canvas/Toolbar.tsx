@@ -1,6 +1,6 @@
 import {
-  Grid3x3, Group, Keyboard, LayoutDashboard, Map as MapIcon, Maximize, PanelLeft, PanelRight, Redo2, StickyNote, Undo2,
-  BookOpen, type LucideIcon,
+  Grid3x3, Group, Keyboard, LayoutDashboard, Map as MapIcon, Maximize, Plus, Redo2, SlidersHorizontal, StickyNote, Undo2,
+  BookOpen, Check, CloudAlert, type LucideIcon,
 } from 'lucide-react';
 import { useStore } from 'zustand';
 import { useEditorStore } from '../../stores/editor/editor-store.ts';
@@ -36,16 +36,14 @@ function ToolButton({ icon: Icon, label, shortcut, onClick, disabled, pressed, s
 
 const Divider = () => <span aria-hidden className="mx-1 h-5 w-px shrink-0 bg-slate-200 dark:bg-slate-700" />;
 
-function SaveIndicator({ state }: { state: SaveState }) {
+function SaveIndicator({ state, compact }: { state: SaveState; compact: boolean }) {
   const text =
     state.status === 'loading' ? 'Loading…' : state.status === 'pending' ? 'Saving…' : state.status === 'saved' ? 'Saved in this browser' : state.message;
+  const failed = state.status === 'failed';
   return (
-    <span
-      role="status"
-      className={`truncate text-xs ${state.status === 'failed' ? 'font-medium text-red-700 dark:text-red-400' : 'text-slate-500 dark:text-slate-400'}`}
-      title={text}
-    >
-      {text}
+    <span role="status" title={text} className={`flex min-w-0 items-center gap-1 text-xs ${failed ? 'font-medium text-red-700 dark:text-red-400' : 'text-slate-500 dark:text-slate-400'}`}>
+      {failed ? <CloudAlert aria-hidden className="size-4 shrink-0" /> : <Check aria-hidden className={`size-4 shrink-0 ${state.status === 'saved' ? '' : 'opacity-30'}`} />}
+      <span className={compact && !failed ? 'sr-only' : 'max-w-[14rem] truncate'}>{text}</span>
     </span>
   );
 }
@@ -64,26 +62,28 @@ export function Toolbar({ actions, saveState, narrow, onOpenPalette, onOpenInspe
   const title = useEditorStore((s) => s.design.title);
   const settings = useSettingsStore();
   return (
-    <div role="toolbar" aria-label="Canvas tools" className="flex h-11 shrink-0 items-center gap-0.5 overflow-x-auto border-b border-slate-200 bg-white px-2 dark:border-slate-800 dark:bg-slate-900">
-      {narrow && <ToolButton icon={PanelLeft} label="Components" onClick={onOpenPalette} showLabel />}
-      <h1 className="mx-2 hidden max-w-[16rem] truncate text-sm font-semibold md:block" title={title}>
+    <div role="toolbar" aria-label="Canvas tools" className="flex h-11 shrink-0 items-center gap-0.5 border-b border-slate-200 bg-white px-2 dark:border-slate-800 dark:bg-slate-900">
+      {narrow && <ToolButton icon={Plus} label="Add" onClick={onOpenPalette} showLabel />}
+      <h1 className="mx-2 hidden max-w-[16rem] shrink truncate text-sm font-semibold md:block" title={title}>
         {title}
       </h1>
-      <ToolButton icon={Undo2} label="Undo" shortcut="Control+Z" onClick={actions.undo} disabled={!canUndo} />
-      <ToolButton icon={Redo2} label="Redo" shortcut="Control+Shift+Z" onClick={actions.redo} disabled={!canRedo} />
-      <Divider />
-      <ToolButton icon={LayoutDashboard} label="Auto-layout" shortcut="Shift+L" onClick={() => void actions.autoLayout()} showLabel={!narrow} />
-      <ToolButton icon={Maximize} label="Fit view" shortcut="Shift+1" onClick={actions.fit} />
-      <ToolButton icon={Group} label="Group into boundary" shortcut="Control+G" onClick={actions.group} disabled={!hasSelection} />
-      <ToolButton icon={StickyNote} label="Add note" shortcut="N" onClick={actions.addNote} />
-      <Divider />
-      <ToolButton icon={Grid3x3} label="Snap to grid" onClick={settings.toggleSnap} pressed={settings.snapToGrid} />
-      {!narrow && <ToolButton icon={MapIcon} label="Minimap" onClick={settings.toggleMinimap} pressed={settings.showMinimap} />}
-      <ToolButton icon={BookOpen} label="Legend" onClick={settings.toggleLegend} pressed={settings.showLegend} />
-      <ToolButton icon={Keyboard} label="Keyboard shortcuts" shortcut="?" onClick={onOpenCheatSheet} />
-      <div className="ml-auto flex min-w-0 items-center gap-2 pl-2">
-        <SaveIndicator state={saveState} />
-        {narrow && <ToolButton icon={PanelRight} label="Properties" onClick={onOpenInspector} showLabel />}
+      <div className="flex min-w-0 flex-1 items-center gap-0.5 overflow-x-auto">
+        <ToolButton icon={Undo2} label="Undo" shortcut="Control+Z" onClick={actions.undo} disabled={!canUndo} />
+        <ToolButton icon={Redo2} label="Redo" shortcut="Control+Shift+Z" onClick={actions.redo} disabled={!canRedo} />
+        <Divider />
+        <ToolButton icon={LayoutDashboard} label="Auto-layout" shortcut="Shift+L" onClick={() => void actions.autoLayout()} showLabel={!narrow} />
+        <ToolButton icon={Maximize} label="Fit view" shortcut="Shift+1" onClick={actions.fit} />
+        <ToolButton icon={Group} label="Group into boundary" shortcut="Control+G" onClick={actions.group} disabled={!hasSelection} />
+        <ToolButton icon={StickyNote} label="Add note" shortcut="N" onClick={actions.addNote} />
+        <Divider />
+        <ToolButton icon={Grid3x3} label="Snap to grid" onClick={settings.toggleSnap} pressed={settings.snapToGrid} />
+        {!narrow && <ToolButton icon={MapIcon} label="Minimap" onClick={settings.toggleMinimap} pressed={settings.showMinimap} />}
+        {!narrow && <ToolButton icon={BookOpen} label="Legend" onClick={settings.toggleLegend} pressed={settings.showLegend} />}
+        <ToolButton icon={Keyboard} label="Keyboard shortcuts" shortcut="?" onClick={onOpenCheatSheet} />
+      </div>
+      <div className="flex min-w-0 shrink-0 items-center gap-2 pl-2">
+        <SaveIndicator state={saveState} compact={narrow} />
+        {narrow && <ToolButton icon={SlidersHorizontal} label="Edit" onClick={onOpenInspector} showLabel />}
       </div>
     </div>
   );

@@ -20,11 +20,27 @@ export function useViewCenter() {
     const center = rect
       ? screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 })
       : { x: 0, y: 0 };
-    const nodes = useEditorStore.getState().design.nodes;
-    const occupied = (p: Position) =>
-      nodes.some((n) => n.groupId === undefined && Math.abs(n.position.x + NODE_WIDTH / 2 - p.x) < 24 && Math.abs(n.position.y + NODE_HEIGHT / 2 - p.y) < 24);
-    let spot = { x: Math.round(center.x), y: Math.round(center.y) };
-    for (let i = 0; i < 50 && occupied(spot); i++) spot = { x: spot.x + 32, y: spot.y + 32 };
+    const nodes = useEditorStore.getState().design.nodes.filter((n) => n.groupId === undefined);
+    const overlaps = (p: Position) =>
+      nodes.some((n) => Math.abs(n.position.x + NODE_WIDTH / 2 - p.x) < NODE_WIDTH && Math.abs(n.position.y + NODE_HEIGHT / 2 - p.y) < NODE_HEIGHT + 8);
+    const base = { x: Math.round(center.x), y: Math.round(center.y) };
+    // Try the centre, then rings of free spots around it, so new boxes never land on old ones.
+    let spot = base;
+    search: for (let ring = 0; ring < 8; ring++) {
+      // Below first, then above, then sideways: narrow screens have more room vertically.
+      const cells: [number, number][] = [];
+      for (let dy = -ring; dy <= ring; dy++) {
+        for (let dx = -ring; dx <= ring; dx++) if (Math.max(Math.abs(dx), Math.abs(dy)) === ring) cells.push([dx, dy]);
+      }
+      cells.sort((a, b) => Math.abs(a[0]) - Math.abs(b[0]) || b[1] - a[1] || b[0] - a[0]);
+      for (const [dx, dy] of cells) {
+        const candidate = { x: base.x + dx * (NODE_WIDTH + 32), y: base.y + dy * (NODE_HEIGHT + 40) };
+        if (!overlaps(candidate)) {
+          spot = candidate;
+          break search;
+        }
+      }
+    }
     return spot;
   }, [screenToFlowPosition]);
 }

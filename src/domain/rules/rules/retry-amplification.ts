@@ -4,7 +4,7 @@ import { stronglyConnected } from '../analysis/components.ts';
 import { patchSyncEdges } from '../analysis/edits.ts';
 import { makeFinding } from '../analysis/finding.ts';
 import { nameOf } from '../analysis/graph.ts';
-import { arrowPath, formatNumber } from '../analysis/text.ts';
+import { arrowPath, formatNumber, plural } from '../analysis/text.ts';
 import { sketch } from '../sketch.ts';
 import type { Finding, RuleDefinition } from '../types.ts';
 
@@ -129,7 +129,7 @@ export const retryAmplification: RuleDefinition<typeof thresholds> = {
         makeFinding(retryAmplification, {
           title: 'Retries without backoff and jitter',
           glossaryTerm: 'retry-with-backoff',
-          message: `${source.name} retries ${target.name} up to ${edge.retry.maxAttempts - 1} times ${scheduleProblem(edge)}.`,
+          message: `${source.name} retries ${target.name} up to ${plural(edge.retry.maxAttempts - 1, "time")} ${scheduleProblem(edge)}.`,
           why: BACKOFF_WHY,
           fix: BACKOFF_FIX,
           elementIds: [source.id, target.id, edge.id],

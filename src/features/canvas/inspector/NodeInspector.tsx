@@ -83,7 +83,13 @@ function ConnectTo({ node }: { node: DesignNode }) {
     else store.announce(result.reason, 'error');
   };
   if (candidates.length === 0) {
-    return <p className="text-sm text-slate-500 dark:text-slate-400">Add another component to connect {node.name} to it.</p>;
+    return (
+      <p className="text-sm text-slate-500 dark:text-slate-400">
+        {nodes.length < 2
+          ? `Add another component to connect ${node.name} to it.`
+          : `${node.name} does not start connections to any component here. Connect other components to it instead.`}
+      </p>
+    );
   }
   return (
     <div className="space-y-1">
