@@ -19,7 +19,9 @@ export function formatDuration(ms: number): string {
 }
 
 /** Short badges shown on the edge: protocol, timeout, retries, breaker… */
-export function edgeBadges(edge: DesignEdge, source: DesignNode | undefined, target: DesignNode | undefined): string[] {
+type Endpoint = Pick<DesignNode, 'name' | 'kind'> | undefined;
+
+export function edgeBadges(edge: DesignEdge, source: Endpoint, target: Endpoint): string[] {
   const badges: string[] = [];
   if (edge.label) badges.push(edge.label);
   switch (edge.family) {
@@ -58,7 +60,7 @@ export function arrowEnds(edge: DesignEdge): { start: boolean; end: boolean } {
   }
 }
 
-export function describeEdge(edge: DesignEdge, source: DesignNode | undefined, target: DesignNode | undefined): string {
+export function describeEdge(edge: DesignEdge, source: Endpoint, target: Endpoint): string {
   const from = source?.name ?? edge.source;
   const to = target?.name ?? edge.target;
   switch (edge.family) {

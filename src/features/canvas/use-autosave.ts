@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import type { DesignStorage } from '../../storage/design-storage.ts';
 import { emptyDesign, useEditorStore } from '../../stores/editor/editor-store.ts';
-import { clearHistory } from '../../stores/editor/history.ts';
+import { clearHistory, gestureActive } from '../../stores/editor/history.ts';
 
 export type SaveState =
   | { status: 'loading' }
@@ -26,6 +26,11 @@ export function useAutosave(storage: DesignStorage): SaveState {
 
     const save = async () => {
       timer = undefined;
+      // Saving mid-drag would cost a frame per step; save once the gesture ends.
+      if (gestureActive()) {
+        timer = setTimeout(() => void save(), SAVE_DELAY_MS);
+        return;
+      }
       const result = await storage.saveCurrent(useEditorStore.getState().design);
       if (!cancelled) setState(result.ok ? { status: 'saved' } : { status: 'failed', message: result.message });
     };

@@ -36,6 +36,11 @@ export function breakCoalescing() {
   lastCoalesce = null;
 }
 
+/** True while a drag or resize is under way. */
+export function gestureActive(): boolean {
+  return dragStart !== null;
+}
+
 export function beginGesture() {
   if (dragStart !== null) return;
   dragStart = useEditorStore.getState().design;

@@ -1,116 +1,108 @@
 /**
  * Strongly connected components (Tarjan, iterative so deep graphs cannot
  * overflow the stack) and the synchronous call graph between services and edge
- * components, computed once per index and shared by the cycle, chain and retry
- * rules.
+ * components, computed once per index and shared by the cycle and chain rules.
  */
 import type { GraphIndex } from '../../diagram/graph-index.ts';
-import type { DesignEdge } from '../../diagram/schema.ts';
+import { COMPUTE, EDGE, factsOf, SYNC, type Adjacency, type Facts } from './facts.ts';
 import { perIndex } from './memo.ts';
 
 export interface Components {
-  /** The node ids analysed, in the order given. */
-  readonly ids: readonly string[];
-  /** Position of each analysed node id in `ids`. */
-  readonly position: ReadonlyMap<string, number>;
-  /** Component number of each node, by position. */
+  /** Component number of each node; -1 for nodes outside the analysed set. */
   readonly componentOf: Int32Array;
   /**
-   * Members (positions) of each component, in completion order: every
-   * component comes after all the components it can reach, so walking the
-   * list backwards is a topological order of the condensed graph.
+   * Members (node numbers, ascending) of each component, in completion order:
+   * every component comes after all the components it can reach, so walking
+   * the list backwards is a topological order of the condensed graph.
    */
   readonly components: readonly (readonly number[])[];
 }
 
 /**
- * Tarjan's algorithm over `ids`, following the edges `edgesOf` returns whose
- * target is also in `ids` (and that pass `follow`, if given). Linear in nodes
- * plus edges.
+ * Tarjan's algorithm over the nodes with `member[i] === 1`, following the
+ * edges of `adjacency` whose target is a member (and, if `follow` is given,
+ * whose entry in it is 1). Linear in nodes plus edges.
  */
-export function stronglyConnected(
-  ids: readonly string[],
-  edgesOf: (id: string) => readonly DesignEdge[],
-  follow?: (edge: DesignEdge) => boolean,
-): Components {
-  const n = ids.length;
-  const position = new Map<string, number>();
-  for (let i = 0; i < n; i++) position.set(ids[i]!, i);
+export function stronglyConnected(facts: Facts, member: Uint8Array, adjacency: Adjacency, follow: Uint8Array | null): Components {
+  const { n, target } = facts;
+  const { start, edge: list } = adjacency;
   const order = new Int32Array(n).fill(-1);
   const low = new Int32Array(n);
   const onStack = new Uint8Array(n);
   const componentOf = new Int32Array(n).fill(-1);
-  const stack: number[] = [];
+  const stack = new Int32Array(n);
+  const frameNode = new Int32Array(n);
+  const frameNext = new Int32Array(n);
   const components: number[][] = [];
-  const frameNode: number[] = [];
-  const frameEdge: number[] = [];
+  let top = 0;
+  let frames = 0;
   let counter = 0;
 
-  const enter = (v: number) => {
-    order[v] = counter;
-    low[v] = counter;
-    counter++;
-    stack.push(v);
-    onStack[v] = 1;
-    frameNode.push(v);
-    frameEdge.push(0);
-  };
-
   for (let root = 0; root < n; root++) {
-    if (order[root] !== -1) continue;
-    enter(root);
-    while (frameNode.length > 0) {
-      const top = frameNode.length - 1;
-      const v = frameNode[top]!;
-      const edges = edgesOf(ids[v]!);
-      let i = frameEdge[top]!;
+    if (member[root] !== 1 || order[root] !== -1) continue;
+    order[root] = low[root] = counter++;
+    stack[top++] = root;
+    onStack[root] = 1;
+    frameNode[frames] = root;
+    frameNext[frames++] = start[root]!;
+    while (frames > 0) {
+      const v = frameNode[frames - 1]!;
+      const end = start[v + 1]!;
+      let j = frameNext[frames - 1]!;
       let descended = false;
-      while (i < edges.length) {
-        const edge = edges[i++]!;
-        if (follow && !follow(edge)) continue;
-        const w = position.get(edge.target);
-        if (w === undefined) continue;
+      while (j < end) {
+        const k = list[j++]!;
+        if (follow !== null && follow[k] !== 1) continue;
+        const w = target[k]!;
+        if (member[w] !== 1) continue;
         if (order[w] === -1) {
-          frameEdge[top] = i;
-          enter(w);
+          frameNext[frames - 1] = j;
+          order[w] = low[w] = counter++;
+          stack[top++] = w;
+          onStack[w] = 1;
+          frameNode[frames] = w;
+          frameNext[frames++] = start[w]!;
           descended = true;
           break;
         }
         if (onStack[w] === 1 && order[w]! < low[v]!) low[v] = order[w]!;
       }
       if (descended) continue;
-      frameNode.pop();
-      frameEdge.pop();
+      frames--;
       if (low[v] === order[v]) {
         const id = components.length;
         const members: number[] = [];
         let w: number;
         do {
-          w = stack.pop()!;
+          w = stack[--top]!;
           onStack[w] = 0;
           componentOf[w] = id;
           members.push(w);
         } while (w !== v);
-        members.reverse();
+        if (members.length > 1) members.sort((a, b) => a - b);
         components.push(members);
       }
-      const parent = frameNode[frameNode.length - 1];
-      if (parent !== undefined && low[v]! < low[parent]!) low[parent] = low[v]!;
+      if (frames > 0) {
+        const parent = frameNode[frames - 1]!;
+        if (low[v]! < low[parent]!) low[parent] = low[v]!;
+      }
     }
   }
-  return { ids, position, componentOf, components };
+  return { componentOf, components };
 }
 
 /**
- * The synchronous call graph between compute and edge components (services,
- * gateways, load balancers): clients, third parties and platform components
- * are left out, so a webhook round trip through a provider is not a cycle.
+ * Components of the synchronous call graph between compute and edge nodes
+ * (services, gateways, load balancers). Clients, third parties and platform
+ * components are left out, so a webhook round trip through a provider is not
+ * a cycle.
  */
 export const syncCallGraph = perIndex((index: GraphIndex): Components => {
-  const ids: string[] = [];
-  for (const node of index.design.nodes) {
-    const role = index.roleOf(node.id);
-    if (role === 'compute' || role === 'edge') ids.push(node.id);
+  const facts = factsOf(index);
+  const member = new Uint8Array(facts.n);
+  for (let i = 0; i < facts.n; i++) {
+    const role = facts.role[i];
+    if (role === COMPUTE || role === EDGE) member[i] = 1;
   }
-  return stronglyConnected(ids, (id) => index.outgoing(id, 'sync'));
+  return stronglyConnected(facts, member, facts.out[SYNC], null);
 });

@@ -1,4 +1,5 @@
 /** Building findings the same way in every rule. */
+import type { Design } from '../../diagram/schema.ts';
 import type { Finding, QuickFix, RuleDefinition, Severity } from '../types.ts';
 
 export type RuleHeader = Pick<RuleDefinition, 'id' | 'title' | 'severity' | 'glossaryTerm'>;
@@ -17,14 +18,25 @@ export interface FindingDraft {
   key?: string;
 }
 
+/** Element ids without repeats, first occurrence kept. */
+function unique(ids: readonly string[]): string[] {
+  if (ids.length <= 8) {
+    const out: string[] = [];
+    for (const id of ids) if (!out.includes(id)) out.push(id);
+    return out;
+  }
+  return [...new Set(ids)];
+}
+
+/** The element part of a finding id: the distinct ids, sorted, joined by "+". */
 export function findingKey(elementIds: readonly string[]): string {
-  return [...new Set(elementIds)].sort().join('+');
+  return unique(elementIds).sort().join('+');
 }
 
 export function makeFinding(rule: RuleHeader, draft: FindingDraft): Finding {
-  const elementIds = [...new Set(draft.elementIds)];
+  const elementIds = unique(draft.elementIds);
   return {
-    id: `${rule.id}:${draft.key ?? findingKey(elementIds)}`,
+    id: `${rule.id}:${draft.key ?? [...elementIds].sort().join('+')}`,
     ruleId: rule.id,
     severity: draft.severity ?? rule.severity,
     title: draft.title ?? rule.title,
@@ -35,4 +47,9 @@ export function makeFinding(rule: RuleHeader, draft: FindingDraft): Finding {
     elementIds,
     quickFixes: draft.quickFixes ?? [],
   };
+}
+
+/** A quick fix; a plain function so hot paths create no named closures. */
+export function quickFix(id: string, label: string, apply: (design: Design) => Design): QuickFix {
+  return { id, label, apply };
 }

@@ -1,9 +1,11 @@
 /**
  * Graph facts several rules share: which components sit on a user request
- * path, which datastores are replicas of which, who owns a datastore.
+ * path, which datastores are replicas of which, who owns a datastore and who
+ * counts as the same party.
  */
 import type { GraphIndex } from '../../diagram/graph-index.ts';
-import type { DataAccess, DesignEdge, DesignNode } from '../../diagram/schema.ts';
+import type { DataAccess, DataEdge, DesignNode } from '../../diagram/schema.ts';
+import { CLIENT, DATA, DATASTORE, factsOf, SYNC, type Facts } from './facts.ts';
 import { perIndex } from './memo.ts';
 
 /** Platform kinds that collect telemetry; calls to them are not request work. */
@@ -11,90 +13,97 @@ export const OBSERVABILITY_KINDS: ReadonlySet<string> = new Set(['tracing-collec
 
 export const isWrite = (access: DataAccess): boolean => access === 'write' || access === 'read-write';
 
-export function nameOf(index: GraphIndex, id: string): string {
-  return index.nodeById.get(id)?.name ?? id;
-}
-
 /** Trimmed and lower-cased, for comparing owners and names. */
 export const normal = (text: string): string => text.trim().toLowerCase();
 
+/** Equal after trimming and ignoring case; allocates only when the texts differ exactly. */
+export function sameText(a: string, b: string): boolean {
+  return a === b || normal(a) === normal(b);
+}
+
+/** Same party: the same node, or the same non-empty owner (a service and its own worker). */
+export function sameParty(a: DesignNode, b: DesignNode): boolean {
+  if (a === b) return true;
+  if (a.owner === '' || b.owner === '') return false;
+  return sameText(a.owner, b.owner) && a.owner.trim() !== '';
+}
+
 /**
- * Nodes a user request can reach: everything reachable from a client through
- * synchronous calls and data access (replication between datastores is not
- * followed; asynchronous messages leave the request path).
+ * Nodes a user request can reach (1 in the returned array): everything
+ * reachable from a client through synchronous calls and data access.
+ * Replication between datastores is not followed; asynchronous messages leave
+ * the request path.
  */
-export const requestPath = perIndex((index: GraphIndex): ReadonlySet<string> => {
-  const reached = new Set<string>();
-  const queue: string[] = [];
-  for (const client of index.nodesByRole.get('client') ?? []) {
-    reached.add(client.id);
-    queue.push(client.id);
+export const requestPath = perIndex((index: GraphIndex): Uint8Array => {
+  const facts = factsOf(index);
+  const reached = new Uint8Array(facts.n);
+  const queue = new Int32Array(facts.n);
+  let tail = 0;
+  for (const i of facts.byRole[CLIENT]!) {
+    reached[i] = 1;
+    queue[tail++] = i;
   }
-  for (let head = 0; head < queue.length; head++) {
-    const id = queue[head]!;
-    const visit = (edge: DesignEdge) => {
-      if (!reached.has(edge.target) && index.nodeById.has(edge.target)) {
-        reached.add(edge.target);
-        queue.push(edge.target);
+  const { target, out } = facts;
+  for (let head = 0; head < tail; head++) {
+    const i = queue[head]!;
+    const sync = out[SYNC];
+    for (let j = sync.start[i]!; j < sync.start[i + 1]!; j++) {
+      const w = target[sync.edge[j]!]!;
+      if (reached[w] === 0) {
+        reached[w] = 1;
+        queue[tail++] = w;
       }
-    };
-    for (const edge of index.outgoing(id, 'sync')) visit(edge);
-    if (index.roleOf(id) !== 'datastore') for (const edge of index.outgoing(id, 'data')) visit(edge);
+    }
+    if (facts.role[i] === DATASTORE) continue;
+    const data = out[DATA];
+    for (let j = data.start[i]!; j < data.start[i + 1]!; j++) {
+      const w = target[data.edge[j]!]!;
+      if (reached[w] === 0) {
+        reached[w] = 1;
+        queue[tail++] = w;
+      }
+    }
   }
   return reached;
 });
 
-/**
- * Read replicas fed by replication from another datastore, mapped to the
- * primary at the root of their replication chain.
- */
-export const replicaPrimaries = perIndex((index: GraphIndex): ReadonlyMap<string, string> => {
-  const direct = new Map<string, string>();
-  for (const node of index.nodesByRole.get('datastore') ?? []) {
-    if (node.kind !== 'read-replica') continue;
-    for (const edge of index.incoming(node.id, 'data')) {
-      if (index.roleOf(edge.source) === 'datastore') {
-        direct.set(node.id, edge.source);
+export interface ReplicaTree {
+  /** For a read replica fed by replication: the primary at the root of its chain; else -1. */
+  readonly primaryOf: Int32Array;
+  /** Primary -> its read replicas, in design order. */
+  readonly replicasOf: ReadonlyMap<number, readonly number[]>;
+}
+
+/** Read replicas fed by replication from another datastore, mapped to their primary and back. */
+export const replicaTree = perIndex((index: GraphIndex): ReplicaTree => {
+  const facts = factsOf(index);
+  const direct = new Int32Array(facts.n).fill(-1);
+  const replicas: number[] = [];
+  for (const i of facts.byRole[DATASTORE]!) {
+    if (facts.nodes[i]!.kind !== 'read-replica') continue;
+    const { start, edge } = facts.in[DATA];
+    for (let j = start[i]!; j < start[i + 1]!; j++) {
+      const source = facts.source[edge[j]!]!;
+      if (facts.role[source] === DATASTORE) {
+        direct[i] = source;
+        replicas.push(i);
         break;
       }
     }
   }
-  const roots = new Map<string, string>();
-  for (const replica of direct.keys()) {
+  const primaryOf = new Int32Array(facts.n).fill(-1);
+  const replicasOf = new Map<number, number[]>();
+  for (const replica of replicas) {
     let current = replica;
-    const seen = new Set<string>([replica]);
-    for (let next = direct.get(current); next !== undefined && !seen.has(next); next = direct.get(current)) {
-      seen.add(next);
-      current = next;
-    }
-    roots.set(replica, current);
+    for (let steps = 0; direct[current] !== -1 && steps <= facts.n; steps++) current = direct[current]!;
+    if (direct[current] !== -1) continue; // a loop of replicas with no primary
+    primaryOf[replica] = current;
+    const list = replicasOf.get(current);
+    if (list) list.push(replica);
+    else replicasOf.set(current, [replica]);
   }
-  return roots;
+  return { primaryOf, replicasOf };
 });
-
-/** The primary whose data a datastore holds: itself, or the root of its replication chain. */
-export function primaryOf(index: GraphIndex, datastoreId: string): string {
-  return replicaPrimaries(index).get(datastoreId) ?? datastoreId;
-}
-
-/** Replicas whose primary is `primaryId`, in design order of discovery (replication edges, depth first). */
-export function replicasOf(index: GraphIndex, primaryId: string): string[] {
-  const primaries = replicaPrimaries(index);
-  const found: string[] = [];
-  const stack = [primaryId];
-  const seen = new Set<string>([primaryId]);
-  while (stack.length > 0) {
-    const id = stack.pop()!;
-    for (const edge of index.outgoing(id, 'data')) {
-      if (!seen.has(edge.target) && primaries.get(edge.target) === primaryId) {
-        seen.add(edge.target);
-        found.push(edge.target);
-        stack.push(edge.target);
-      }
-    }
-  }
-  return found;
-}
 
 export interface Ownership {
   /** The datastore's declared owner (a service name or team), or ''. */
@@ -103,24 +112,14 @@ export interface Ownership {
 }
 
 /** Who owns a datastore: its own owner and group, or its primary's for a replica that declares none. */
-export function ownershipOf(index: GraphIndex, datastore: DesignNode): Ownership {
-  if (datastore.owner.trim() !== '' || datastore.groupId !== undefined) {
-    return { owner: datastore.owner.trim(), groupId: datastore.groupId };
-  }
-  const primary = index.nodeById.get(primaryOf(index, datastore.id));
-  if (!primary || primary === datastore) return { owner: '', groupId: undefined };
-  return { owner: primary.owner.trim(), groupId: primary.groupId };
+export function ownershipOf(index: GraphIndex, facts: Facts, i: number): Ownership {
+  const store = facts.nodes[i]!;
+  if (store.owner !== '' || store.groupId !== undefined) return { owner: store.owner.trim(), groupId: store.groupId };
+  const primary = replicaTree(index).primaryOf[i]!;
+  if (primary === -1) return { owner: '', groupId: undefined };
+  const node = facts.nodes[primary]!;
+  return { owner: node.owner.trim(), groupId: node.groupId };
 }
 
-/** True when `service` is the declared owner of a datastore (by its name or its own owner). */
-export function ownsByName(service: DesignNode, owner: string): boolean {
-  if (owner === '') return false;
-  const wanted = normal(owner);
-  return normal(service.name) === wanted || (service.owner.trim() !== '' && normal(service.owner) === wanted);
-}
-
-/** The "party" a component acts for: its owner when declared, else itself. */
-export function partyOf(node: DesignNode): string {
-  const owner = node.owner.trim();
-  return owner === '' ? `node:${node.id}` : `owner:${normal(owner)}`;
-}
+/** The data edge behind edge number k (callers check the family first). */
+export const dataEdge = (facts: Facts, k: number): DataEdge => facts.edges[k] as DataEdge;

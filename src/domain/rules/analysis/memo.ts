@@ -1,17 +1,20 @@
 /**
- * Derived analyses shared by several rules (request paths, call-graph
- * components, replica trees) are computed once per graph index, on first use,
- * and forgotten with the index.
+ * Derived analyses shared by several rules (the dense view, request paths,
+ * call-graph components, replica trees) are computed once per graph index, on
+ * first use. The cache remembers the most recent index only: an analysis runs
+ * every rule against one index, so that is all it needs, and unlike a WeakMap
+ * it costs the garbage collector nothing.
  */
 import type { GraphIndex } from '../../diagram/graph-index.ts';
 
 export function perIndex<T>(compute: (index: GraphIndex) => T): (index: GraphIndex) => T {
-  const cache = new WeakMap<GraphIndex, { value: T }>();
+  let lastIndex: GraphIndex | undefined;
+  let lastValue: T | undefined;
   return (index) => {
-    const hit = cache.get(index);
-    if (hit) return hit.value;
-    const value = compute(index);
-    cache.set(index, { value });
-    return value;
+    if (index !== lastIndex || lastValue === undefined) {
+      lastValue = compute(index);
+      lastIndex = index;
+    }
+    return lastValue;
   };
 }

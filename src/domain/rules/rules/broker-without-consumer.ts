@@ -1,5 +1,5 @@
 import { makeFinding } from '../analysis/finding.ts';
-import { nameOf } from '../analysis/graph.ts';
+import { ASYNC, BROKER, factsOf } from '../analysis/facts.ts';
 import { listNames } from '../analysis/text.ts';
 import { sketch } from '../sketch.ts';
 import type { Finding, RuleDefinition } from '../types.ts';
@@ -17,19 +17,28 @@ export const brokerWithoutConsumer: RuleDefinition<Record<string, never>> = {
   condition: 'A message-queue or event-stream node with at least one incoming async edge (a publisher) and no outgoing async edge (no consumer).',
   thresholds: {},
   check({ index }) {
+    const facts = factsOf(index);
     const findings: Finding[] = [];
-    for (const broker of index.nodesByRole.get('broker') ?? []) {
-      if (broker.kind === 'dead-letter-queue') continue;
-      const incoming = index.incoming(broker.id, 'async');
-      if (incoming.length === 0 || index.outgoing(broker.id, 'async').length > 0) continue;
-      const publishers = [...new Set(incoming.map((e) => nameOf(index, e.source)))];
+    const incoming = facts.in[ASYNC];
+    const outgoing = facts.out[ASYNC];
+    for (const i of facts.byRole[BROKER]!) {
+      const broker = facts.nodes[i]!;
+      if (broker.kind === 'dead-letter-queue' || incoming.start[i] === incoming.start[i + 1] || outgoing.start[i] !== outgoing.start[i + 1]) continue;
+      const publishers: string[] = [];
+      const elementIds = [broker.id];
+      for (let j = incoming.start[i]!; j < incoming.start[i + 1]!; j++) {
+        const k = incoming.edge[j]!;
+        const publisher = facts.nodes[facts.source[k]!]!;
+        if (!publishers.includes(publisher.name)) publishers.push(publisher.name);
+        elementIds.push(publisher.id, facts.edges[k]!.id);
+      }
       findings.push(
         makeFinding(brokerWithoutConsumer, {
           glossaryTerm: broker.kind === 'event-stream' ? 'publish-subscribe' : 'message-queue',
           message: `${listNames(publishers)} ${publishers.length === 1 ? 'publishes' : 'publish'} to ${broker.name}, but nothing consumes from it: the messages pile up unprocessed.`,
           why: WHY,
           fix: FIX,
-          elementIds: [broker.id, ...incoming.flatMap((e) => [e.source, e.id])],
+          elementIds,
         }),
       );
     }

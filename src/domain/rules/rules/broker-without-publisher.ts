@@ -1,5 +1,5 @@
 import { makeFinding } from '../analysis/finding.ts';
-import { nameOf } from '../analysis/graph.ts';
+import { ASYNC, BROKER, factsOf } from '../analysis/facts.ts';
 import { listNames } from '../analysis/text.ts';
 import { sketch } from '../sketch.ts';
 import type { Finding, RuleDefinition } from '../types.ts';
@@ -18,19 +18,28 @@ export const brokerWithoutPublisher: RuleDefinition<Record<string, never>> = {
     'A message-queue or event-stream node with at least one outgoing async edge (a consumer) and no incoming async edge (no publisher, no change data capture). Dead-letter queues are skipped: the broker fills them.',
   thresholds: {},
   check({ index }) {
+    const facts = factsOf(index);
     const findings: Finding[] = [];
-    for (const broker of index.nodesByRole.get('broker') ?? []) {
-      if (broker.kind === 'dead-letter-queue') continue;
-      const outgoing = index.outgoing(broker.id, 'async');
-      if (outgoing.length === 0 || index.incoming(broker.id, 'async').length > 0) continue;
-      const consumers = [...new Set(outgoing.map((e) => nameOf(index, e.target)))];
+    const incoming = facts.in[ASYNC];
+    const outgoing = facts.out[ASYNC];
+    for (const i of facts.byRole[BROKER]!) {
+      const broker = facts.nodes[i]!;
+      if (broker.kind === 'dead-letter-queue' || outgoing.start[i] === outgoing.start[i + 1] || incoming.start[i] !== incoming.start[i + 1]) continue;
+      const consumers: string[] = [];
+      const elementIds = [broker.id];
+      for (let j = outgoing.start[i]!; j < outgoing.start[i + 1]!; j++) {
+        const k = outgoing.edge[j]!;
+        const consumer = facts.nodes[facts.target[k]!]!;
+        if (!consumers.includes(consumer.name)) consumers.push(consumer.name);
+        elementIds.push(consumer.id, facts.edges[k]!.id);
+      }
       findings.push(
         makeFinding(brokerWithoutPublisher, {
           glossaryTerm: broker.kind === 'event-stream' ? 'publish-subscribe' : 'message-queue',
           message: `${listNames(consumers)} ${consumers.length === 1 ? 'waits' : 'wait'} for messages on ${broker.name}, but nothing publishes to it.`,
           why: WHY,
           fix: FIX,
-          elementIds: [broker.id, ...outgoing.flatMap((e) => [e.target, e.id])],
+          elementIds,
         }),
       );
     }

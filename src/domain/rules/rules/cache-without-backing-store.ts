@@ -1,4 +1,4 @@
-import type { DesignNode } from '../../diagram/schema.ts';
+import { COMPUTE, DATA, DATASTORE, factsOf, SYNC } from '../analysis/facts.ts';
 import { makeFinding } from '../analysis/finding.ts';
 import { listNames } from '../analysis/text.ts';
 import { sketch } from '../sketch.ts';
@@ -19,33 +19,37 @@ export const cacheWithoutBackingStore: RuleDefinition<Record<string, never>> = {
     'A cache with at least one data edge from a service, where none of those services has a data edge to a datastore that is not a cache, nor any sync edge (to a service or third party whose answers it may be caching).',
   thresholds: {},
   check({ index }) {
+    const facts = factsOf(index);
     const findings: Finding[] = [];
-    for (const cache of index.nodesByRole.get('datastore') ?? []) {
-      if (cache.kind !== 'cache') continue;
-      const users: DesignNode[] = [];
+    const inData = facts.in[DATA];
+    const outData = facts.out[DATA];
+    const outSync = facts.out[SYNC];
+    for (const i of facts.byRole[DATASTORE]!) {
+      const cache = facts.nodes[i]!;
+      if (cache.kind !== 'cache' || inData.start[i] === inData.start[i + 1]) continue;
+      const users: number[] = [];
       const edges: string[] = [];
       let backed = false;
-      for (const edge of index.incoming(cache.id, 'data')) {
-        const user = index.nodeById.get(edge.source);
-        if (!user || index.roleOf(user.id) !== 'compute') continue;
-        edges.push(edge.id);
-        if (!users.includes(user)) users.push(user);
-        if (
-          index.outgoing(user.id, 'sync').length > 0 ||
-          index.outgoing(user.id, 'data').some((e) => index.roleOf(e.target) === 'datastore' && index.kindOf(e.target)?.id !== 'cache')
-        ) {
-          backed = true;
-          break;
+      for (let j = inData.start[i]!; j < inData.start[i + 1]! && !backed; j++) {
+        const k = inData.edge[j]!;
+        const u = facts.source[k]!;
+        if (facts.role[u] !== COMPUTE) continue;
+        edges.push(facts.edges[k]!.id);
+        if (!users.includes(u)) users.push(u);
+        if (outSync.start[u] !== outSync.start[u + 1]) backed = true;
+        for (let q = outData.start[u]!; q < outData.start[u + 1]! && !backed; q++) {
+          const store = facts.target[outData.edge[q]!]!;
+          backed = facts.role[store] === DATASTORE && facts.nodes[store]!.kind !== 'cache';
         }
       }
       if (backed || users.length === 0) continue;
-      const names = users.map((u) => u.name);
+      const names = users.map((u) => facts.nodes[u]!.name);
       findings.push(
         makeFinding(cacheWithoutBackingStore, {
           message: `${listNames(names)} ${names.length === 1 ? 'uses' : 'use'} ${cache.name} with no database or service behind it: where do cache misses go, and what survives a restart?`,
           why: WHY,
           fix: FIX,
-          elementIds: [cache.id, ...users.map((u) => u.id), ...edges],
+          elementIds: [cache.id, ...users.map((u) => facts.nodes[u]!.id), ...edges],
         }),
       );
     }

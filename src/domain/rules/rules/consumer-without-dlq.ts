@@ -1,7 +1,8 @@
 import { createAsyncEdge } from '../../diagram/factory.ts';
 import type { Design } from '../../diagram/schema.ts';
 import { findNode, freshId, newNode, patchAsyncEdges, rewire, slugify, takenIds } from '../analysis/edits.ts';
-import { makeFinding } from '../analysis/finding.ts';
+import { ASYNC, BROKER, COMPUTE, EXTERNAL, factsOf } from '../analysis/facts.ts';
+import { makeFinding, quickFix } from '../analysis/finding.ts';
 import { sketch } from '../sketch.ts';
 import type { Finding, RuleDefinition } from '../types.ts';
 
@@ -34,30 +35,33 @@ export const consumerWithoutDlq: RuleDefinition<Record<string, never>> = {
     'An async edge from a broker (not itself a dead-letter queue) to a service or third party (a consumer) with `deadLetterQueue` false and `retry.maxAttempts` 1, where the broker has no async edge to a dead-letter-queue node.',
   thresholds: {},
   check({ index }) {
+    const facts = factsOf(index);
     const findings: Finding[] = [];
-    for (const broker of index.nodesByRole.get('broker') ?? []) {
-      if (broker.kind === 'dead-letter-queue') continue;
-      const outgoing = index.outgoing(broker.id, 'async');
-      if (outgoing.length === 0 || outgoing.some((e) => index.kindOf(e.target)?.id === 'dead-letter-queue')) continue;
-      for (const edge of outgoing) {
-        if (edge.family !== 'async' || edge.deadLetterQueue || edge.retry.maxAttempts > 1) continue;
-        const role = index.roleOf(edge.target);
-        if (role !== 'compute' && role !== 'external') continue;
-        const consumer = index.nodeById.get(edge.target)!;
+    const { start, edge } = facts.out[ASYNC];
+    for (const i of facts.byRole[BROKER]!) {
+      const broker = facts.nodes[i]!;
+      if (broker.kind === 'dead-letter-queue' || start[i] === start[i + 1]) continue;
+      let deadLetters = false;
+      for (let j = start[i]!; j < start[i + 1]! && !deadLetters; j++) deadLetters = facts.nodes[facts.target[edge[j]!]!]!.kind === 'dead-letter-queue';
+      if (deadLetters) continue;
+      for (let j = start[i]!; j < start[i + 1]!; j++) {
+        const k = edge[j]!;
+        const e = facts.edges[k]!;
+        if (e.family !== 'async' || e.deadLetterQueue || e.retry.maxAttempts > 1) continue;
+        const c = facts.target[k]!;
+        if (facts.role[c] !== COMPUTE && facts.role[c] !== EXTERNAL) continue;
+        const consumer = facts.nodes[c]!;
         findings.push(
           makeFinding(consumerWithoutDlq, {
             message: `${consumer.name} consumes from ${broker.name} with no retries and no dead-letter queue: a message it cannot process is lost or blocks the ones behind it.`,
             why: WHY,
             fix: FIX,
-            elementIds: [broker.id, consumer.id, edge.id],
+            elementIds: [broker.id, consumer.id, e.id],
             quickFixes: [
-              {
-                id: 'retry-then-dead-letter',
-                label: 'Retry 3 times, then dead-letter',
-                apply: (d) =>
-                  patchAsyncEdges(d, [edge.id], { deadLetterQueue: true, retry: { maxAttempts: 3, backoff: 'exponential', jitter: true } }),
-              },
-              { id: 'add-dead-letter-queue', label: `Add a dead-letter queue to ${broker.name}`, apply: (d) => addDeadLetterQueue(d, broker.id) },
+              quickFix('retry-then-dead-letter', 'Retry 3 times, then dead-letter', (d) =>
+                patchAsyncEdges(d, [e.id], { deadLetterQueue: true, retry: { maxAttempts: 3, backoff: 'exponential', jitter: true } }),
+              ),
+              quickFix('add-dead-letter-queue', `Add a dead-letter queue to ${broker.name}`, (d) => addDeadLetterQueue(d, broker.id)),
             ],
           }),
         );

@@ -1,7 +1,6 @@
-import type { DesignEdge } from '../../diagram/schema.ts';
 import { syncCallGraph } from '../analysis/components.ts';
 import { makeFinding } from '../analysis/finding.ts';
-import { nameOf } from '../analysis/graph.ts';
+import { COMPUTE, factsOf, SYNC } from '../analysis/facts.ts';
 import { arrowPath } from '../analysis/text.ts';
 import { sketch } from '../sketch.ts';
 import type { Finding, RuleDefinition } from '../types.ts';
@@ -23,27 +22,27 @@ export const deepSyncChain: RuleDefinition<typeof thresholds> = {
     'In the graph of sync edges between compute and edge nodes, condensed into its strongly connected components (a loop counts as all its services), the longest path from each entry component (one with no incoming sync edge from another component) is found by memoised dynamic programming in reverse topological order. Hops count service-to-service steps: services on the path minus one; gateways and load balancers add none. Reported when the hops exceed `maxHops`, naming the chain.',
   thresholds,
   check({ index, thresholds: t }) {
+    const facts = factsOf(index);
     const graph = syncCallGraph(index);
     const count = graph.components.length;
     const best = new Int32Array(count);
-    const next: (DesignEdge | undefined)[] = new Array<DesignEdge | undefined>(count);
+    const next = new Int32Array(count).fill(-1);
     const hasIncoming = new Uint8Array(count);
+    const { start, edge } = facts.out[SYNC];
     for (let c = 0; c < count; c++) {
       let weight = 0;
       let bestOut = 0;
-      let bestEdge: DesignEdge | undefined;
+      let bestEdge = -1;
       for (const u of graph.components[c]!) {
-        const id = graph.ids[u]!;
-        if (index.roleOf(id) === 'compute') weight++;
-        for (const edge of index.outgoing(id, 'sync')) {
-          const v = graph.position.get(edge.target);
-          if (v === undefined) continue;
-          const target = graph.componentOf[v]!;
-          if (target === c) continue;
+        if (facts.role[u] === COMPUTE) weight++;
+        for (let j = start[u]!; j < start[u + 1]!; j++) {
+          const k = edge[j]!;
+          const target = graph.componentOf[facts.target[k]!]!;
+          if (target === -1 || target === c) continue;
           hasIncoming[target] = 1;
           if (best[target]! > bestOut) {
             bestOut = best[target]!;
-            bestEdge = edge;
+            bestEdge = k;
           }
         }
       }
@@ -58,14 +57,14 @@ export const deepSyncChain: RuleDefinition<typeof thresholds> = {
       const nodeIds: string[] = [];
       const edgeIds: string[] = [];
       const names: string[] = [];
-      for (let at: number | undefined = c; at !== undefined; ) {
-        const members = [...graph.components[at]!].sort((a, b) => a - b).map((p) => graph.ids[p]!);
-        nodeIds.push(...members);
-        names.push(members.length === 1 ? nameOf(index, members[0]!) : `(${members.map((id) => nameOf(index, id)).join(' ⇄ ')})`);
-        const edge: DesignEdge | undefined = next[at];
-        if (!edge) break;
-        edgeIds.push(edge.id);
-        at = graph.componentOf[graph.position.get(edge.target)!];
+      for (let at = c; at !== -1; ) {
+        const members = graph.components[at]!;
+        for (const i of members) nodeIds.push(facts.nodes[i]!.id);
+        names.push(members.length === 1 ? facts.nodes[members[0]!]!.name : `(${members.map((i) => facts.nodes[i]!.name).join(' ⇄ ')})`);
+        const k = next[at]!;
+        if (k === -1) break;
+        edgeIds.push(facts.edges[k]!.id);
+        at = graph.componentOf[facts.target[k]!]!;
       }
       findings.push(
         makeFinding(deepSyncChain, {

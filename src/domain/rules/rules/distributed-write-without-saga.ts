@@ -1,7 +1,8 @@
 import type { GraphIndex } from '../../diagram/graph-index.ts';
-import type { DesignEdge, DesignNode } from '../../diagram/schema.ts';
+import type { DesignNode } from '../../diagram/schema.ts';
+import { ASYNC, COMPUTE, DATA, factsOf, SYNC, type Facts } from '../analysis/facts.ts';
 import { makeFinding } from '../analysis/finding.ts';
-import { isWrite, normal, ownershipOf, partyOf } from '../analysis/graph.ts';
+import { isWrite, ownershipOf, sameText } from '../analysis/graph.ts';
 import { listNames } from '../analysis/text.ts';
 import { sketch } from '../sketch.ts';
 import type { Finding, RuleDefinition } from '../types.ts';
@@ -19,45 +20,69 @@ const COORDINATION_WORDS = /saga|orchestrat|outbox|compensat|workflow/i;
 /** Derived copies, not records of truth: writing them is not a distributed transaction. */
 const DERIVED_KINDS: ReadonlySet<string> = new Set(['cache', 'search-index', 'data-warehouse']);
 
-interface Write {
-  edge: DesignEdge;
-  store: DesignNode;
-  /** Who owns the written data: the declared owner or boundary, else the writer itself. */
-  owner: string;
-  ownerName: string;
+/** Who owns written data: the datastore's declared owner or group, else the writing service's owner, else the writer itself. */
+interface OwnerKey {
+  kind: 'owner' | 'group' | 'node';
+  value: string;
+  /** For messages. */
+  name: string;
 }
 
-const mentionsCoordination = (node: DesignNode) =>
+interface Write {
+  edge: number;
+  store: number;
+  writer: number;
+  owner: OwnerKey;
+}
+
+const sameOwner = (a: OwnerKey, b: OwnerKey): boolean =>
+  a.kind === b.kind && (a.value === b.value || (a.kind === 'owner' && sameText(a.value, b.value)));
+
+const mentionsCoordination = (node: DesignNode): boolean =>
   COORDINATION_WORDS.test(node.name) || node.responsibilities.some((r) => COORDINATION_WORDS.test(r));
 
-function writesOf(index: GraphIndex, writer: DesignNode): Write[] {
-  const writes: Write[] = [];
-  for (const edge of index.outgoing(writer.id, 'data')) {
-    if (edge.family !== 'data' || !isWrite(edge.access)) continue;
-    const store = index.nodeById.get(edge.target);
-    if (!store || DERIVED_KINDS.has(store.kind)) continue;
-    const ownership = ownershipOf(index, store);
-    if (ownership.owner !== '') writes.push({ edge, store, owner: `owner:${normal(ownership.owner)}`, ownerName: ownership.owner });
-    else if (ownership.groupId !== undefined)
-      writes.push({ edge, store, owner: `group:${ownership.groupId}`, ownerName: index.groupById.get(ownership.groupId)?.name ?? writer.name });
-    else writes.push({ edge, store, owner: partyOf(writer), ownerName: writer.owner.trim() || writer.name });
-  }
-  return writes;
+/** Writes of records of truth (not derived copies) along data edges leaving node i. */
+function isRecordWrite(facts: Facts, k: number): boolean {
+  const e = facts.edges[k]!;
+  return e.family === 'data' && isWrite(e.access) && !DERIVED_KINDS.has(facts.nodes[facts.target[k]!]!.kind);
 }
 
-function coordinated(index: GraphIndex, node: DesignNode, participants: readonly DesignNode[], writes: readonly Write[]): boolean {
-  if (participants.some(mentionsCoordination) || writes.some((w) => mentionsCoordination(w.store))) return true;
-  for (const edge of index.outgoing(node.id)) {
-    const other = index.nodeById.get(edge.target);
-    if (other && mentionsCoordination(other)) return true;
+function writesOf(index: GraphIndex, facts: Facts, writer: number, into: Write[]): void {
+  const { start, edge } = facts.out[DATA];
+  for (let j = start[writer]!; j < start[writer + 1]!; j++) {
+    const k = edge[j]!;
+    if (!isRecordWrite(facts, k)) continue;
+    const store = facts.target[k]!;
+    const ownership = ownershipOf(index, facts, store);
+    const node = facts.nodes[writer]!;
+    let owner: OwnerKey;
+    if (ownership.owner !== '') owner = { kind: 'owner', value: ownership.owner, name: ownership.owner };
+    else if (ownership.groupId !== undefined)
+      owner = { kind: 'group', value: ownership.groupId, name: index.groupById.get(ownership.groupId)?.name ?? ownership.groupId };
+    else if (node.owner.trim() !== '') owner = { kind: 'owner', value: node.owner.trim(), name: node.owner.trim() };
+    else owner = { kind: 'node', value: node.id, name: node.name };
+    into.push({ edge: k, store, writer, owner });
   }
-  for (const edge of index.incoming(node.id)) {
-    const other = index.nodeById.get(edge.source);
-    if (other && mentionsCoordination(other)) return true;
+}
+
+/** Some participant, written datastore, neighbour of the entry node or async edge shows the writes are coordinated. */
+function coordinated(facts: Facts, entry: number, participants: readonly number[], writes: readonly Write[]): boolean {
+  if (participants.some((p) => mentionsCoordination(facts.nodes[p]!))) return true;
+  if (writes.some((w) => mentionsCoordination(facts.nodes[w.store]!))) return true;
+  for (const family of [SYNC, ASYNC, DATA] as const) {
+    const out = facts.out[family];
+    for (let j = out.start[entry]!; j < out.start[entry + 1]!; j++) if (mentionsCoordination(facts.nodes[facts.target[out.edge[j]!]!]!)) return true;
+    const into = facts.in[family];
+    for (let j = into.start[entry]!; j < into.start[entry + 1]!; j++) if (mentionsCoordination(facts.nodes[facts.source[into.edge[j]!]!]!)) return true;
   }
-  return participants.some((p) =>
-    index.outgoing(p.id, 'async').some((e) => COORDINATION_WORDS.test(e.label) || COORDINATION_WORDS.test(e.notes)),
-  );
+  const async = facts.out[ASYNC];
+  for (const p of participants) {
+    for (let j = async.start[p]!; j < async.start[p + 1]!; j++) {
+      const e = facts.edges[async.edge[j]!]!;
+      if (COORDINATION_WORDS.test(e.label) || COORDINATION_WORDS.test(e.notes)) return true;
+    }
+  }
+  return false;
 }
 
 export const distributedWriteWithoutSaga: RuleDefinition<typeof thresholds> = {
@@ -70,57 +95,59 @@ export const distributedWriteWithoutSaga: RuleDefinition<typeof thresholds> = {
     'A heuristic. For a service N, the participants are N and the services it calls over sync edges. Their write or read-write data edges to datastores that hold records of truth (not caches, search indexes or warehouses) are grouped by the data’s owner: the datastore’s owner, else its group, else the writing service (services with the same owner are one). Reported when the writes reach at least `minOwners` owners and two datastores, unless the writes are visibly coordinated: N, a participant, a written datastore or a neighbour of N is named or responsible for saga, orchestration, outbox, compensation or workflow, or a participant’s async edge says so in its label or notes.',
   thresholds,
   check({ index, thresholds: t }) {
+    const facts = factsOf(index);
     const findings: Finding[] = [];
-    const cache = new Map<string, Write[]>();
-    const writes = (node: DesignNode) => {
-      let found = cache.get(node.id);
-      if (!found) cache.set(node.id, (found = writesOf(index, node)));
-      return found;
-    };
-    const counts = new Map<string, number>();
-    const writeCount = (id: string) => {
-      let count = counts.get(id);
-      if (count === undefined) {
+    const counts = new Int32Array(facts.n).fill(-1);
+    const outData = facts.out[DATA];
+    const writeCount = (i: number): number => {
+      let count = counts[i]!;
+      if (count === -1) {
         count = 0;
-        for (const edge of index.outgoing(id, 'data')) {
-          if (edge.family === 'data' && isWrite(edge.access) && !DERIVED_KINDS.has(index.kindOf(edge.target)?.id ?? 'cache')) count++;
-        }
-        counts.set(id, count);
+        for (let j = outData.start[i]!; j < outData.start[i + 1]!; j++) if (isRecordWrite(facts, outData.edge[j]!)) count++;
+        counts[i] = count;
       }
       return count;
     };
-    for (const node of index.nodesByRole.get('compute') ?? []) {
-      const calls = index.outgoing(node.id, 'sync');
-      let total = writeCount(node.id);
-      for (const call of calls) if (index.roleOf(call.target) === 'compute') total += writeCount(call.target);
+    const { start, edge } = facts.out[SYNC];
+    for (const i of facts.byRole[COMPUTE]!) {
+      let total = writeCount(i);
+      for (let j = start[i]!; j < start[i + 1]!; j++) {
+        const w = facts.target[edge[j]!]!;
+        if (facts.role[w] === COMPUTE) total += writeCount(w);
+      }
       if (total < 2) continue;
-      const participants: DesignNode[] = [node];
-      const viaCalls: DesignEdge[] = [];
-      const all: Write[] = [...writes(node)];
-      for (const call of calls) {
-        const callee = index.nodeById.get(call.target);
-        if (!callee || callee === node || index.roleOf(callee.id) !== 'compute' || participants.includes(callee)) continue;
-        const theirs = writes(callee);
-        if (theirs.length === 0) continue;
-        participants.push(callee);
-        viaCalls.push(call);
-        all.push(...theirs);
+
+      const participants = [i];
+      const calls: number[] = [];
+      const writes: Write[] = [];
+      writesOf(index, facts, i, writes);
+      for (let j = start[i]!; j < start[i + 1]!; j++) {
+        const k = edge[j]!;
+        const w = facts.target[k]!;
+        if (facts.role[w] !== COMPUTE || writeCount(w) === 0 || participants.includes(w)) continue;
+        participants.push(w);
+        calls.push(k);
+        writesOf(index, facts, w, writes);
       }
-      if (all.length < 2) continue;
-      const owners = new Map<string, string>();
-      const stores = new Map<string, Write>();
-      for (const w of all) {
-        owners.set(w.owner, w.ownerName);
-        if (!stores.has(w.store.id)) stores.set(w.store.id, w);
+      const owners: Write[] = [];
+      const stores: Write[] = [];
+      for (const write of writes) {
+        if (!owners.some((o) => sameOwner(o.owner, write.owner))) owners.push(write);
+        if (!stores.some((o) => o.store === write.store)) stores.push(write);
       }
-      if (owners.size < Math.max(2, t.minOwners) || stores.size < 2) continue;
-      if (coordinated(index, node, participants, all)) continue;
+      if (owners.length < Math.max(2, t.minOwners) || stores.length < 2) continue;
+      if (coordinated(facts, i, participants, writes)) continue;
+      const id = (n: number) => facts.nodes[n]!.id;
       findings.push(
         makeFinding(distributedWriteWithoutSaga, {
-          message: `One request to ${node.name} writes to ${listNames([...stores.values()].map((w) => `${w.store.name} (${w.ownerName})`))} through synchronous calls; if a later write fails, nothing undoes the earlier ones.`,
+          message: `One request to ${facts.nodes[i]!.name} writes to ${listNames(stores.map((w) => `${facts.nodes[w.store]!.name} (${w.owner.name})`))} through synchronous calls; if a later write fails, nothing undoes the earlier ones.`,
           why: WHY,
           fix: FIX,
-          elementIds: [node.id, ...viaCalls.flatMap((e) => [e.target, e.id]), ...all.flatMap((w) => [w.store.id, w.edge.source, w.edge.id])],
+          elementIds: [
+            id(i),
+            ...calls.flatMap((k) => [id(facts.target[k]!), facts.edges[k]!.id]),
+            ...writes.flatMap((w) => [id(w.store), id(w.writer), facts.edges[w.edge]!.id]),
+          ],
         }),
       );
     }

@@ -1,7 +1,8 @@
 import { createSyncEdge } from '../../diagram/factory.ts';
 import type { DataEdge, Design } from '../../diagram/schema.ts';
 import { absolutePosition, centroid, dataEdgeLike, findNode, freshId, newNode, rewire, slugify, takenIds } from '../analysis/edits.ts';
-import { makeFinding } from '../analysis/finding.ts';
+import { CLIENT, COMPUTE, DATA, EDGE, factsOf } from '../analysis/facts.ts';
+import { makeFinding, quickFix } from '../analysis/finding.ts';
 import { sketch } from '../sketch.ts';
 import type { Finding, RuleDefinition } from '../types.ts';
 
@@ -36,29 +37,37 @@ export const exposedDatastore: RuleDefinition<Record<string, never>> = {
     'A data edge from a client node to a datastore (third parties cannot have data edges). Exception: object storage that some service or edge component (a CDN, a service that issues presigned URLs) also connects to is the usual direct-upload pattern and is not reported; object storage reached only by clients is a warning, any other datastore an error.',
   thresholds: {},
   check({ index }) {
+    const facts = factsOf(index);
     const findings: Finding[] = [];
-    for (const client of index.nodesByRole.get('client') ?? []) {
-      for (const edge of index.outgoing(client.id, 'data')) {
-        const store = index.nodeById.get(edge.target);
-        if (edge.family !== 'data' || !store) continue;
+    const { start, edge } = facts.out[DATA];
+    const into = facts.in[DATA];
+    for (const i of facts.byRole[CLIENT]!) {
+      for (let j = start[i]!; j < start[i + 1]!; j++) {
+        const k = edge[j]!;
+        const e = facts.edges[k]!;
+        const s = facts.target[k]!;
+        if (e.family !== 'data') continue;
+        const client = facts.nodes[i]!;
+        const store = facts.nodes[s]!;
         const bucket = store.kind === 'object-storage';
         if (bucket) {
-          const guarded = index.incoming(store.id, 'data').some((e) => {
-            const role = index.roleOf(e.source);
-            return role === 'compute' || role === 'edge';
-          });
+          let guarded = false;
+          for (let q = into.start[s]!; q < into.start[s + 1]! && !guarded; q++) {
+            const role = facts.role[facts.source[into.edge[q]!]!];
+            guarded = role === COMPUTE || role === EDGE;
+          }
           if (guarded) continue;
         }
         findings.push(
           makeFinding(exposedDatastore, {
             severity: bucket ? 'warning' : 'error',
             message: bucket
-              ? `${client.name} ${VERB[edge.access]} ${store.name} directly, and no service or CDN stands in front of it to hand out presigned URLs.`
-              : `${client.name} ${VERB[edge.access]} ${store.name} directly: the datastore is open to anyone who can reach the app.`,
+              ? `${client.name} ${VERB[e.access]} ${store.name} directly, and no service or CDN stands in front of it to hand out presigned URLs.`
+              : `${client.name} ${VERB[e.access]} ${store.name} directly: the datastore is open to anyone who can reach the app.`,
             why: WHY,
             fix: FIX,
-            elementIds: [client.id, store.id, edge.id],
-            quickFixes: [{ id: 'service-in-front', label: `Put a service in front of ${store.name}`, apply: (d) => putServiceInFront(d, edge.id) }],
+            elementIds: [client.id, store.id, e.id],
+            quickFixes: [quickFix('service-in-front', `Put a service in front of ${store.name}`, (d) => putServiceInFront(d, e.id))],
           }),
         );
       }

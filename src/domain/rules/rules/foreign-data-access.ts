@@ -1,6 +1,7 @@
 import type { DataAccess, DesignNode } from '../../diagram/schema.ts';
 import { makeFinding } from '../analysis/finding.ts';
-import { ownershipOf, ownsByName, type Ownership } from '../analysis/graph.ts';
+import { COMPUTE, DATA, DATASTORE, factsOf } from '../analysis/facts.ts';
+import { ownershipOf, sameText, type Ownership } from '../analysis/graph.ts';
 import { sketch } from '../sketch.ts';
 import type { Finding, RuleDefinition } from '../types.ts';
 
@@ -17,8 +18,13 @@ const VERB: Record<Exclude<DataAccess, 'replicate'>, string> = {
 
 /** Foreign: the service declares another owner, or sits in another boundary, and is not the datastore's named owner. */
 function isForeign(service: DesignNode, ownership: Ownership): boolean {
-  if (ownership.owner !== '' && ownsByName(service, ownership.owner)) return false;
-  if (ownership.owner !== '' && service.owner.trim() !== '') return true;
+  const owner = ownership.owner;
+  if (owner !== '') {
+    if (service.owner === owner || service.name === owner) return false;
+    const serviceOwner = service.owner.trim();
+    if (serviceOwner !== '') return !sameText(serviceOwner, owner) && !sameText(service.name, owner);
+    if (sameText(service.name, owner)) return false;
+  }
   return ownership.groupId !== undefined && service.groupId !== undefined && service.groupId !== ownership.groupId;
 }
 
@@ -32,26 +38,31 @@ export const foreignDataAccess: RuleDefinition<Record<string, never>> = {
     'A data edge (read, write or read-write) from a service S to a datastore D that has an owner (D.owner, or the owner of the primary it replicates) or sits in a group, where S is not the owner (S.name and S.owner both differ from D.owner) and either S has a different non-empty owner or S is in a different group than D. Services with no owner and no group are not judged.',
   thresholds: {},
   check({ index }) {
+    const facts = factsOf(index);
     const findings: Finding[] = [];
-    for (const store of index.nodesByRole.get('datastore') ?? []) {
-      const incoming = index.incoming(store.id, 'data');
-      if (incoming.length === 0) continue;
-      const ownership = ownershipOf(index, store);
+    const { start, edge } = facts.in[DATA];
+    for (const i of facts.byRole[DATASTORE]!) {
+      if (start[i] === start[i + 1]) continue;
+      const ownership = ownershipOf(index, facts, i);
       if (ownership.owner === '' && ownership.groupId === undefined) continue;
-      for (const edge of incoming) {
-        if (edge.family !== 'data' || edge.access === 'replicate') continue;
-        const service = index.nodeById.get(edge.source);
-        if (!service || index.roleOf(service.id) !== 'compute' || !isForeign(service, ownership)) continue;
+      const store = facts.nodes[i]!;
+      for (let j = start[i]!; j < start[i + 1]!; j++) {
+        const k = edge[j]!;
+        const s = facts.source[k]!;
+        const e = facts.edges[k]!;
+        if (facts.role[s] !== COMPUTE || e.family !== 'data' || e.access === 'replicate') continue;
+        const service = facts.nodes[s]!;
+        if (!isForeign(service, ownership)) continue;
         const ownerGroup = ownership.groupId === undefined ? undefined : index.groupById.get(ownership.groupId);
         const serviceGroup = service.groupId === undefined ? undefined : index.groupById.get(service.groupId);
         const owner = ownership.owner !== '' ? ownership.owner : `the ${ownerGroup?.name ?? 'other'} boundary`;
         const where = serviceGroup && serviceGroup.id !== ownership.groupId ? ` (in ${serviceGroup.name})` : '';
         findings.push(
           makeFinding(foreignDataAccess, {
-            message: `${service.name}${where} ${VERB[edge.access]} ${store.name}, which belongs to ${owner}.`,
+            message: `${service.name}${where} ${VERB[e.access]} ${store.name}, which belongs to ${owner}.`,
             why: WHY,
             fix: FIX,
-            elementIds: [service.id, store.id, edge.id, ...(ownerGroup ? [ownerGroup.id] : [])],
+            elementIds: [service.id, store.id, e.id, ...(ownerGroup ? [ownerGroup.id] : [])],
           }),
         );
       }

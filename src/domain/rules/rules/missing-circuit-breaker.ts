@@ -1,7 +1,6 @@
-import type { DesignEdge, DesignNode } from '../../diagram/schema.ts';
 import { patchSyncEdges } from '../analysis/edits.ts';
-import { makeFinding } from '../analysis/finding.ts';
-import { nameOf } from '../analysis/graph.ts';
+import { makeFinding, quickFix } from '../analysis/finding.ts';
+import { COMPUTE, EDGE, EXTERNAL, factsOf, PLATFORM, SYNC } from '../analysis/facts.ts';
 import { listNames } from '../analysis/text.ts';
 import { sketch } from '../sketch.ts';
 import type { Finding, RuleDefinition } from '../types.ts';
@@ -13,8 +12,6 @@ const FIX =
 
 const thresholds = { sharedCallers: 3 };
 
-const SERVER_ROLES = new Set(['compute', 'edge', 'platform']);
-
 export const missingCircuitBreaker: RuleDefinition<typeof thresholds> = {
   id: 'missing-circuit-breaker',
   title: 'No circuit breaker on a risky dependency',
@@ -25,47 +22,60 @@ export const missingCircuitBreaker: RuleDefinition<typeof thresholds> = {
     'For a target T: if T is external (a third-party API), the sync edges into T from compute, edge or platform nodes with `circuitBreaker` false; if T is a service (compute) called over sync edges by at least `sharedCallers` distinct services, the sync edges into T from services with `circuitBreaker` false. One finding per target, naming the unprotected callers.',
   thresholds,
   check({ index, thresholds: t }) {
+    const facts = factsOf(index);
     const findings: Finding[] = [];
-    const report = (target: DesignNode, unprotected: DesignEdge[], callerCount: number, external: boolean) => {
-      const names = [...new Set(unprotected.map((e) => nameOf(index, e.source)))];
+    const { start, edge } = facts.in[SYNC];
+    const report = (target: number, unprotected: number[], callerCount: number, external: boolean) => {
+      const node = facts.nodes[target]!;
+      const names: string[] = [];
+      for (const k of unprotected) {
+        const name = facts.nodes[facts.source[k]!]!.name;
+        if (!names.includes(name)) names.push(name);
+      }
       const verb = names.length === 1 ? 'calls' : 'call';
       const message = external
-        ? `${listNames(names)} ${verb} ${target.name}, a third-party API, without a circuit breaker.`
-        : `${target.name} is called by ${callerCount} services, and ${listNames(names)} ${verb} it without a circuit breaker.`;
-      const ids = unprotected.map((e) => e.id);
+        ? `${listNames(names)} ${verb} ${node.name}, a third-party API, without a circuit breaker.`
+        : `${node.name} is called by ${callerCount} services, and ${listNames(names)} ${verb} it without a circuit breaker.`;
+      const ids = unprotected.map((k) => facts.edges[k]!.id);
       findings.push(
         makeFinding(missingCircuitBreaker, {
           message,
           why: WHY,
           fix: FIX,
-          elementIds: [target.id, ...unprotected.flatMap((e) => [e.source, e.id])],
+          elementIds: [node.id, ...unprotected.flatMap((k) => [facts.nodes[facts.source[k]!]!.id, facts.edges[k]!.id])],
           quickFixes: [
-            {
-              id: 'add-breaker',
-              label: ids.length === 1 ? 'Add a circuit breaker to this call' : `Add circuit breakers to these ${ids.length} calls`,
-              apply: (d) => patchSyncEdges(d, ids, { circuitBreaker: true }),
-            },
+            quickFix('add-breaker', ids.length === 1 ? 'Add a circuit breaker to this call' : `Add circuit breakers to these ${ids.length} calls`, (d) =>
+              patchSyncEdges(d, ids, { circuitBreaker: true }),
+            ),
           ],
         }),
       );
     };
 
-    for (const target of index.nodesByRole.get('external') ?? []) {
-      const unprotected: DesignEdge[] = [];
-      for (const edge of index.incoming(target.id, 'sync')) {
-        if (edge.family === 'sync' && !edge.circuitBreaker && SERVER_ROLES.has(index.roleOf(edge.source) ?? '')) unprotected.push(edge);
+    for (const i of facts.byRole[EXTERNAL]!) {
+      const unprotected: number[] = [];
+      for (let j = start[i]!; j < start[i + 1]!; j++) {
+        const k = edge[j]!;
+        const role = facts.role[facts.source[k]!];
+        const e = facts.edges[k]!;
+        if (e.family === 'sync' && !e.circuitBreaker && (role === COMPUTE || role === EDGE || role === PLATFORM)) unprotected.push(k);
       }
-      if (unprotected.length > 0) report(target, unprotected, 0, true);
+      if (unprotected.length > 0) report(i, unprotected, 0, true);
     }
 
-    for (const target of index.nodesByRole.get('compute') ?? []) {
-      const incoming = index.incoming(target.id, 'sync');
-      if (incoming.length < t.sharedCallers) continue;
-      const callers = new Set<string>();
-      for (const edge of incoming) if (index.roleOf(edge.source) === 'compute') callers.add(edge.source);
-      if (callers.size < t.sharedCallers) continue;
-      const unprotected = incoming.filter((e) => e.family === 'sync' && !e.circuitBreaker && index.roleOf(e.source) === 'compute');
-      if (unprotected.length > 0) report(target, unprotected, callers.size, false);
+    for (const i of facts.byRole[COMPUTE]!) {
+      if (start[i + 1]! - start[i]! < t.sharedCallers) continue;
+      const callers: number[] = [];
+      const unprotected: number[] = [];
+      for (let j = start[i]!; j < start[i + 1]!; j++) {
+        const k = edge[j]!;
+        const s = facts.source[k]!;
+        if (facts.role[s] !== COMPUTE) continue;
+        if (!callers.includes(s)) callers.push(s);
+        const e = facts.edges[k]!;
+        if (e.family === 'sync' && !e.circuitBreaker) unprotected.push(k);
+      }
+      if (callers.length >= t.sharedCallers && unprotected.length > 0) report(i, unprotected, callers.length, false);
     }
     return findings;
   },

@@ -1,7 +1,7 @@
 import type { KindId } from '../../diagram/catalog.ts';
 import type { Design } from '../../diagram/schema.ts';
 import { belowEverything, freshId, newNode, rewire, takenIds } from '../analysis/edits.ts';
-import { makeFinding } from '../analysis/finding.ts';
+import { makeFinding, quickFix } from '../analysis/finding.ts';
 import { OBSERVABILITY_KINDS } from '../analysis/graph.ts';
 import { sketch } from '../sketch.ts';
 import type { RuleDefinition } from '../types.ts';
@@ -46,7 +46,7 @@ export const missingObservability: RuleDefinition<typeof thresholds> = {
         why: WHY,
         fix: FIX,
         elementIds: services.map((s) => s.id),
-        quickFixes: [{ id: 'add-observability', label: 'Add tracing, logs and metrics', apply: addObservability }],
+        quickFixes: [quickFix('add-observability', 'Add tracing, logs and metrics', addObservability)],
       }),
     ];
   },

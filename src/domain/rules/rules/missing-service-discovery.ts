@@ -1,6 +1,7 @@
 import type { Design } from '../../diagram/schema.ts';
 import { belowEverything, freshId, newNode, rewire, takenIds } from '../analysis/edits.ts';
-import { makeFinding } from '../analysis/finding.ts';
+import { COMPUTE, factsOf, PLATFORM, SYNC } from '../analysis/facts.ts';
+import { makeFinding, quickFix } from '../analysis/finding.ts';
 import { listNames } from '../analysis/text.ts';
 import { sketch } from '../sketch.ts';
 import type { Finding, RuleDefinition } from '../types.ts';
@@ -25,18 +26,22 @@ export const missingServiceDiscovery: RuleDefinition<Record<string, never>> = {
     'The design has no service-registry and no service-mesh node, and a compute node with `instances` > 1 has a sync edge straight from another compute node (no load balancer or gateway in between). One finding for the design, listing every such call; info, because many platforms (Kubernetes DNS, a cloud load balancer per service) provide discovery without a box on the diagram.',
   thresholds: {},
   check({ index }) {
-    const platform = index.nodesByRole.get('platform') ?? [];
-    if (platform.some((n) => n.kind === 'service-registry' || n.kind === 'service-mesh')) return [];
+    const facts = factsOf(index);
+    if (facts.byRole[PLATFORM]!.some((i) => facts.nodes[i]!.kind === 'service-registry' || facts.nodes[i]!.kind === 'service-mesh')) return [];
+    const { start, edge } = facts.in[SYNC];
     const calls: string[] = [];
     const elementIds: string[] = [];
-    for (const service of index.nodesByRole.get('compute') ?? []) {
-      if (service.instances <= 1) continue;
+    for (const i of facts.byRole[COMPUTE]!) {
+      const service = facts.nodes[i]!;
+      if (service.instances <= 1 || start[i] === start[i + 1]) continue;
       const callers: string[] = [];
-      for (const edge of index.incoming(service.id, 'sync')) {
-        if (index.roleOf(edge.source) !== 'compute') continue;
-        const name = index.nodeById.get(edge.source)?.name ?? edge.source;
-        if (!callers.includes(name)) callers.push(name);
-        elementIds.push(edge.source, edge.id);
+      for (let j = start[i]!; j < start[i + 1]!; j++) {
+        const k = edge[j]!;
+        const s = facts.source[k]!;
+        if (facts.role[s] !== COMPUTE) continue;
+        const caller = facts.nodes[s]!;
+        if (!callers.includes(caller.name)) callers.push(caller.name);
+        elementIds.push(caller.id, facts.edges[k]!.id);
       }
       if (callers.length === 0) continue;
       elementIds.push(service.id);
@@ -49,7 +54,7 @@ export const missingServiceDiscovery: RuleDefinition<Record<string, never>> = {
       why: WHY,
       fix: FIX,
       elementIds,
-      quickFixes: [{ id: 'add-registry', label: 'Add a service registry', apply: addRegistry }],
+      quickFixes: [quickFix('add-registry', 'Add a service registry', addRegistry)],
     });
     return [finding];
   },

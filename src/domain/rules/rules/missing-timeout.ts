@@ -1,7 +1,8 @@
-import type { GraphIndex } from '../../diagram/graph-index.ts';
 import type { SyncEdge } from '../../diagram/schema.ts';
+import { callFacts, NO_TIMEOUT } from '../analysis/calls.ts';
 import { patchSyncEdges } from '../analysis/edits.ts';
-import { makeFinding } from '../analysis/finding.ts';
+import { COMPUTE, EDGE, factsOf, PLATFORM, SYNC, type Facts } from '../analysis/facts.ts';
+import { makeFinding, quickFix } from '../analysis/finding.ts';
 import { formatMs } from '../analysis/text.ts';
 import { sketch } from '../sketch.ts';
 import type { Finding, RuleDefinition } from '../types.ts';
@@ -13,22 +14,22 @@ const FIX =
 
 const thresholds = { defaultTimeoutMs: 2000 };
 
-/** The tightest timeout any caller gives the source of `edge`, or null if none is set. */
-export function callerBudget(index: GraphIndex, nodeId: string): number | null {
+/** The tightest timeout any caller gives node i, or null if none is set. */
+function callerBudget(facts: Facts, i: number): number | null {
   let budget: number | null = null;
-  for (const incoming of index.incoming(nodeId, 'sync')) {
-    if (incoming.family === 'sync' && incoming.timeoutMs !== null && (budget === null || incoming.timeoutMs < budget)) {
-      budget = incoming.timeoutMs;
-    }
+  const { start, edge } = facts.in[SYNC];
+  for (let j = start[i]!; j < start[i + 1]!; j++) {
+    const e = facts.edges[edge[j]!]!;
+    if (e.family === 'sync' && e.timeoutMs !== null && (budget === null || e.timeoutMs < budget)) budget = e.timeoutMs;
   }
   return budget;
 }
 
-/** A timeout for `edge` that fits its caller's budget with all attempts, capped at `fallback`. */
-export function suggestedTimeout(index: GraphIndex, edge: SyncEdge, fallback: number): number {
-  const budget = callerBudget(index, edge.source);
-  const cap = Math.max(1, Math.round(fallback));
-  if (budget === null) return Math.min(cap, 600_000);
+/** A timeout for a call from node i that fits its caller's budget with all attempts, capped at `fallback`. */
+function suggestedTimeout(facts: Facts, i: number, edge: SyncEdge, fallback: number): number {
+  const budget = callerBudget(facts, i);
+  const cap = Math.min(600_000, Math.max(1, Math.round(fallback)));
+  if (budget === null) return cap;
   return Math.max(1, Math.min(cap, Math.floor(budget / edge.retry.maxAttempts)));
 }
 
@@ -41,29 +42,26 @@ export const missingTimeout: RuleDefinition<typeof thresholds> = {
   condition:
     'A sync edge with `timeoutMs` null whose source is a compute, edge or platform node. Calls that start at a client or a third party are skipped: their timeouts live in code you do not draw (the browser, the app, the provider), and what a missing timeout costs you is your own servers’ threads. The quick fix sets `defaultTimeoutMs`, or less when the caller’s own tightest incoming timeout divided by this call’s attempts is smaller.',
   thresholds,
-  check({ design, index, thresholds: t }) {
+  check({ index, thresholds: t }) {
+    const facts = factsOf(index);
     const findings: Finding[] = [];
-    for (const edge of design.edges) {
-      if (edge.family !== 'sync' || edge.timeoutMs !== null) continue;
-      const role = index.roleOf(edge.source);
-      if (role !== 'compute' && role !== 'edge' && role !== 'platform') continue;
-      const target = index.nodeById.get(edge.target);
-      const source = index.nodeById.get(edge.source);
-      if (!source || !target) continue;
-      const timeout = suggestedTimeout(index, edge, t.defaultTimeoutMs);
+    const { flags } = callFacts(index);
+    for (let k = 0; k < facts.m; k++) {
+      if ((flags[k]! & NO_TIMEOUT) === 0) continue;
+      const s = facts.source[k]!;
+      const role = facts.role[s];
+      const edge = facts.edges[k]!;
+      if ((role !== COMPUTE && role !== EDGE && role !== PLATFORM) || edge.family !== 'sync') continue;
+      const source = facts.nodes[s]!;
+      const target = facts.nodes[facts.target[k]!]!;
+      const timeout = suggestedTimeout(facts, s, edge, t.defaultTimeoutMs);
       findings.push(
         makeFinding(missingTimeout, {
           message: `${source.name} calls ${target.name} with no timeout: if ${target.name} hangs, ${source.name} waits with it.`,
           why: WHY,
           fix: FIX,
           elementIds: [source.id, target.id, edge.id],
-          quickFixes: [
-            {
-              id: 'set-timeout',
-              label: `Set a ${formatMs(timeout)} timeout`,
-              apply: (d) => patchSyncEdges(d, [edge.id], { timeoutMs: timeout }),
-            },
-          ],
+          quickFixes: [quickFix('set-timeout', `Set a ${formatMs(timeout)} timeout`, (d) => patchSyncEdges(d, [edge.id], { timeoutMs: timeout }))],
         }),
       );
     }

@@ -1,5 +1,5 @@
+import { COMPUTE, factsOf, TELEMETRY } from '../analysis/facts.ts';
 import { makeFinding } from '../analysis/finding.ts';
-import { OBSERVABILITY_KINDS } from '../analysis/graph.ts';
 import { sketch } from '../sketch.ts';
 import type { Finding, RuleDefinition } from '../types.ts';
 
@@ -18,21 +18,33 @@ export const nanoservice: RuleDefinition<Record<string, never>> = {
     'A compute node, other than a serverless function, with no data edges, whose incoming edges are all sync edges from exactly one other compute node, and whose outgoing edges (if any) only go to telemetry collectors.',
   thresholds: {},
   check({ index }) {
+    const facts = factsOf(index);
     const findings: Finding[] = [];
-    for (const node of index.nodesByRole.get('compute') ?? []) {
+    const [inSync, inAsync, inData] = facts.in;
+    const [outSync, outAsync, outData] = facts.out;
+    for (const i of facts.byRole[COMPUTE]!) {
+      const start = inSync.start[i]!;
+      const end = inSync.start[i + 1]!;
+      if (start === end || inAsync.start[i] !== inAsync.start[i + 1] || inData.start[i] !== inData.start[i + 1]) continue;
+      if (outAsync.start[i] !== outAsync.start[i + 1] || outData.start[i] !== outData.start[i + 1]) continue;
+      const node = facts.nodes[i]!;
       if (node.kind === 'serverless-function') continue;
-      const incoming = index.incoming(node.id);
-      if (incoming.length === 0 || incoming.length !== index.incoming(node.id, 'sync').length) continue;
-      const caller = incoming[0]!.source;
-      if (incoming.some((e) => e.source !== caller) || index.roleOf(caller) !== 'compute') continue;
-      if (index.outgoing(node.id).some((e) => !OBSERVABILITY_KINDS.has(index.kindOf(e.target)?.id ?? ''))) continue;
-      const callerName = index.nodeById.get(caller)?.name ?? caller;
+      const caller = facts.source[inSync.edge[start]!]!;
+      let single = facts.role[caller] === COMPUTE;
+      for (let j = start + 1; j < end && single; j++) single = facts.source[inSync.edge[j]!] === caller;
+      for (let j = outSync.start[i]!; j < outSync.start[i + 1]! && single; j++) {
+        single = TELEMETRY[facts.kind[facts.target[outSync.edge[j]!]!]!] === 1;
+      }
+      if (!single) continue;
+      const callerNode = facts.nodes[caller]!;
+      const edgeIds: string[] = [];
+      for (let j = start; j < end; j++) edgeIds.push(facts.edges[inSync.edge[j]!]!.id);
       findings.push(
         makeFinding(nanoservice, {
-          message: `${node.name} holds no data, is called only by ${callerName} and calls nothing itself: it may be a part of ${callerName} rather than a service of its own.`,
+          message: `${node.name} holds no data, is called only by ${callerNode.name} and calls nothing itself: it may be a part of ${callerNode.name} rather than a service of its own.`,
           why: WHY,
           fix: FIX,
-          elementIds: [node.id, caller, ...incoming.map((e) => e.id)],
+          elementIds: [node.id, callerNode.id, ...edgeIds],
         }),
       );
     }

@@ -1,6 +1,7 @@
 import type { Design, DesignEdge, DesignNode, SyncEdge } from '../../diagram/schema.ts';
 import { absolutePosition, centroid, freshId, newNode, rewire, takenIds } from '../analysis/edits.ts';
-import { makeFinding } from '../analysis/finding.ts';
+import { CLIENT, COMPUTE, EDGE, factsOf, SYNC } from '../analysis/facts.ts';
+import { makeFinding, quickFix } from '../analysis/finding.ts';
 import { listNames } from '../analysis/text.ts';
 import { sketch } from '../sketch.ts';
 import type { Finding, RuleDefinition } from '../types.ts';
@@ -66,31 +67,34 @@ export const noApiGateway: RuleDefinition<typeof thresholds> = {
     'The sync edges from client nodes to compute nodes reach at least `minServices` distinct compute nodes. One finding for the design. The quick fix routes those calls through the design’s API gateway, or a new one placed between the clients and the services.',
   thresholds,
   check({ index, thresholds: t }) {
-    const direct: DesignEdge[] = [];
-    const services = new Map<string, string>();
-    for (const client of index.nodesByRole.get('client') ?? []) {
-      for (const edge of index.outgoing(client.id, 'sync')) {
-        const target = index.nodeById.get(edge.target);
-        if (!target || index.roleOf(target.id) !== 'compute') continue;
-        direct.push(edge);
-        services.set(target.id, target.name);
+    const facts = factsOf(index);
+    const { start, edge } = facts.out[SYNC];
+    const direct: number[] = [];
+    const services: number[] = [];
+    const clients: number[] = [];
+    for (const i of facts.byRole[CLIENT]!) {
+      for (let j = start[i]!; j < start[i + 1]!; j++) {
+        const k = edge[j]!;
+        const w = facts.target[k]!;
+        if (facts.role[w] !== COMPUTE) continue;
+        direct.push(k);
+        if (!services.includes(w)) services.push(w);
+        if (!clients.includes(i)) clients.push(i);
       }
     }
-    if (services.size < Math.max(1, t.minServices)) return [];
-    const clients = [...new Set(direct.map((e) => e.source))].map((id) => index.nodeById.get(id)?.name ?? id);
-    const edgeIds = new Set(direct.map((e) => e.id));
-    const hasGateway = (index.nodesByRole.get('edge') ?? []).some((n) => n.kind === 'api-gateway');
+    if (services.length < Math.max(1, t.minServices)) return [];
+    const name = (i: number) => facts.nodes[i]!.name;
+    const edgeIds = new Set(direct.map((k) => facts.edges[k]!.id));
+    const hasGateway = facts.byRole[EDGE]!.some((i) => facts.nodes[i]!.kind === 'api-gateway');
     const finding: Finding = makeFinding(noApiGateway, {
-      message: `${listNames(clients)} ${clients.length === 1 ? 'calls' : 'call'} ${services.size} services directly: ${listNames([...services.values()], 6)}.`,
+      message: `${listNames(clients.map(name))} ${clients.length === 1 ? 'calls' : 'call'} ${services.length} services directly: ${listNames(services.map(name), 6)}.`,
       why: WHY,
       fix: FIX,
-      elementIds: [...direct.flatMap((e) => [e.source, e.target, e.id])],
+      elementIds: direct.flatMap((k) => [facts.nodes[facts.source[k]!]!.id, facts.nodes[facts.target[k]!]!.id, facts.edges[k]!.id]),
       quickFixes: [
-        {
-          id: 'insert-gateway',
-          label: hasGateway ? 'Route these calls through the API gateway' : 'Insert an API gateway',
-          apply: (d) => routeThroughGateway(d, edgeIds),
-        },
+        quickFix('insert-gateway', hasGateway ? 'Route these calls through the API gateway' : 'Insert an API gateway', (d) =>
+          routeThroughGateway(d, edgeIds),
+        ),
       ],
     });
     return [finding];

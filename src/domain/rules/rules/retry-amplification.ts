@@ -1,9 +1,9 @@
-import type { GraphIndex } from '../../diagram/graph-index.ts';
-import type { DesignEdge, SyncEdge } from '../../diagram/schema.ts';
+import type { SyncEdge } from '../../diagram/schema.ts';
 import { stronglyConnected } from '../analysis/components.ts';
+import { callFacts, RETRIED, UNSPREAD_RETRY, type CallFacts } from '../analysis/calls.ts';
 import { patchSyncEdges } from '../analysis/edits.ts';
-import { makeFinding } from '../analysis/finding.ts';
-import { nameOf } from '../analysis/graph.ts';
+import { factsOf, SYNC, type Facts } from '../analysis/facts.ts';
+import { makeFinding, quickFix } from '../analysis/finding.ts';
 import { arrowPath, formatNumber, plural } from '../analysis/text.ts';
 import { sketch } from '../sketch.ts';
 import type { Finding, RuleDefinition } from '../types.ts';
@@ -18,10 +18,9 @@ const BACKOFF_FIX = 'Wait longer before each attempt (exponential backoff) and a
 
 const thresholds = { minRetryingHops: 2 };
 
-const retries = (edge: DesignEdge): edge is SyncEdge => edge.family === 'sync' && edge.retry.maxAttempts > 1;
-
 interface RetryChain {
-  edges: SyncEdge[];
+  /** Edge numbers, first hop first. */
+  edges: number[];
   product: number;
 }
 
@@ -31,49 +30,46 @@ interface RetryChain {
  * inside a loop do not chain; the loop is reported by sync-cycle). Only chains
  * that no longer chain continues are returned.
  */
-function retryChains(index: GraphIndex, minHops: number): RetryChain[] {
-  const ids: string[] = [];
-  const seen = new Set<string>();
-  let retrying = 0;
-  for (const edge of index.design.edges) {
-    if (!retries(edge) || !index.nodeById.has(edge.source) || !index.nodeById.has(edge.target)) continue;
-    retrying++;
-    for (const id of [edge.source, edge.target]) {
-      if (!seen.has(id)) {
-        seen.add(id);
-        ids.push(id);
-      }
-    }
+function retryChains(facts: Facts, calls: CallFacts, minHops: number): RetryChain[] {
+  const { n, m, source, target } = facts;
+  if (calls.retried < minHops) return [];
+  const follow = new Uint8Array(m);
+  const member = new Uint8Array(n);
+  for (let k = 0; k < m; k++) {
+    if ((calls.flags[k]! & RETRIED) === 0) continue;
+    follow[k] = 1;
+    member[source[k]!] = 1;
+    member[target[k]!] = 1;
   }
-  if (retrying < minHops) return [];
-  const graph = stronglyConnected(ids, (id) => index.outgoing(id, 'sync'), retries);
-  const n = ids.length;
+  const graph = stronglyConnected(facts, member, facts.out[SYNC], follow);
   const product = new Float64Array(n).fill(1);
   const hops = new Int32Array(n);
-  const pred: (SyncEdge | undefined)[] = new Array<SyncEdge | undefined>(n);
+  const pred = new Int32Array(n).fill(-1);
+  const { start, edge: list } = facts.out[SYNC];
   for (let c = graph.components.length - 1; c >= 0; c--) {
     for (const u of graph.components[c]!) {
-      for (const edge of index.outgoing(ids[u]!, 'sync')) {
-        if (!retries(edge)) continue;
-        const w = graph.position.get(edge.target);
-        if (w === undefined || graph.componentOf[w] === c) continue;
-        const candidate = product[u]! * edge.retry.maxAttempts;
+      for (let j = start[u]!; j < start[u + 1]!; j++) {
+        const k = list[j]!;
+        if (follow[k] !== 1) continue;
+        const w = target[k]!;
+        if (graph.componentOf[w] === c) continue;
+        const candidate = product[u]! * (facts.edges[k] as SyncEdge).retry.maxAttempts;
         const length = hops[u]! + 1;
         if (candidate > product[w]! || (candidate === product[w]! && length > hops[w]!)) {
           product[w] = candidate;
           hops[w] = length;
-          pred[w] = edge;
+          pred[w] = k;
         }
       }
     }
   }
   const extended = new Uint8Array(n);
-  for (const edge of pred) if (edge) extended[graph.position.get(edge.source)!] = 1;
+  for (let w = 0; w < n; w++) if (pred[w] !== -1) extended[source[pred[w]!]!] = 1;
   const chains: RetryChain[] = [];
   for (let w = 0; w < n; w++) {
     if (hops[w]! < minHops || extended[w] === 1) continue;
-    const edges: SyncEdge[] = [];
-    for (let edge = pred[w]; edge; edge = pred[graph.position.get(edge.source)!]) edges.push(edge);
+    const edges: number[] = [];
+    for (let k = pred[w]!; k !== -1; k = pred[source[k]!]!) edges.push(k);
     edges.reverse();
     chains.push({ edges, product: product[w]! });
   }
@@ -95,50 +91,49 @@ export const retryAmplification: RuleDefinition<typeof thresholds> = {
   condition:
     'Two checks on sync edges with `retry.maxAttempts` > 1 (retrying edges). (1) A path of at least `minRetryingHops` consecutive retrying edges; for each node the most amplified such path ending there is found by dynamic programming over the condensed graph of retrying edges, and reported where no longer chain continues it, with the product of the attempts. (2) A retrying edge whose backoff is `none`, or that has no jitter.',
   thresholds,
-  check({ design, index, thresholds: t }) {
+  check({ index, thresholds: t }) {
+    const facts = factsOf(index);
     const findings: Finding[] = [];
-    for (const chain of retryChains(index, Math.max(2, t.minRetryingHops))) {
-      const nodes = [chain.edges[0]!.source, ...chain.edges.map((e) => e.target)];
-      const last = chain.edges[chain.edges.length - 1]!;
-      const inner = chain.edges.slice(0, -1).map((e) => e.id);
-      const lastName = nameOf(index, last.target);
+    const name = (i: number) => facts.nodes[i]!.name;
+    const calls = callFacts(index);
+    for (const chain of retryChains(facts, calls, Math.max(2, t.minRetryingHops))) {
+      const edges = chain.edges.map((k) => facts.edges[k] as SyncEdge);
+      const nodes = [facts.source[chain.edges[0]!]!, ...chain.edges.map((k) => facts.target[k]!)];
+      const lastCaller = nodes[nodes.length - 2]!;
+      const last = nodes[nodes.length - 1]!;
+      const inner = edges.slice(0, -1).map((e) => e.id);
       findings.push(
         makeFinding(retryAmplification, {
-          message: `Retries stack up along ${arrowPath(nodes.map((id) => nameOf(index, id)))}: ${chain.edges
-            .map((e) => e.retry.maxAttempts)
-            .join(' × ')} = up to ${formatNumber(chain.product)} calls reach ${lastName} for one request.`,
+          message: `Retries stack up along ${arrowPath(nodes.map(name))}: ${edges.map((e) => e.retry.maxAttempts).join(' × ')} = up to ${formatNumber(chain.product)} calls reach ${name(last)} for one request.`,
           why: CHAIN_WHY,
           fix: CHAIN_FIX,
-          elementIds: [...nodes, ...chain.edges.map((e) => e.id)],
+          elementIds: [...nodes.map((i) => facts.nodes[i]!.id), ...edges.map((e) => e.id)],
           quickFixes: [
-            {
-              id: 'retry-once',
-              label: `Retry only at the last hop (${nameOf(index, last.source)} → ${lastName})`,
-              apply: (d) => patchSyncEdges(d, inner, (e) => ({ retry: { ...e.retry, maxAttempts: 1 } })),
-            },
+            quickFix('retry-once', `Retry only at the last hop (${name(lastCaller)} → ${name(last)})`, (d) =>
+              patchSyncEdges(d, inner, (e) => ({ retry: { ...e.retry, maxAttempts: 1 } })),
+            ),
           ],
         }),
       );
     }
-    for (const edge of design.edges) {
-      if (!retries(edge) || (edge.retry.backoff !== 'none' && edge.retry.jitter)) continue;
-      const source = index.nodeById.get(edge.source);
-      const target = index.nodeById.get(edge.target);
-      if (!source || !target) continue;
+    for (let k = 0; k < facts.m; k++) {
+      if ((calls.flags[k]! & UNSPREAD_RETRY) === 0) continue;
+      const edge = facts.edges[k]!;
+      if (edge.family !== 'sync') continue;
+      const source = facts.nodes[facts.source[k]!]!;
+      const target = facts.nodes[facts.target[k]!]!;
       findings.push(
         makeFinding(retryAmplification, {
           title: 'Retries without backoff and jitter',
           glossaryTerm: 'retry-with-backoff',
-          message: `${source.name} retries ${target.name} up to ${plural(edge.retry.maxAttempts - 1, "time")} ${scheduleProblem(edge)}.`,
+          message: `${source.name} retries ${target.name} up to ${plural(edge.retry.maxAttempts - 1, 'time')} ${scheduleProblem(edge)}.`,
           why: BACKOFF_WHY,
           fix: BACKOFF_FIX,
           elementIds: [source.id, target.id, edge.id],
           quickFixes: [
-            {
-              id: 'backoff-jitter',
-              label: 'Use exponential backoff with jitter',
-              apply: (d) => patchSyncEdges(d, [edge.id], (e) => ({ retry: { ...e.retry, backoff: 'exponential', jitter: true } })),
-            },
+            quickFix('backoff-jitter', 'Use exponential backoff with jitter', (d) =>
+              patchSyncEdges(d, [edge.id], (e) => ({ retry: { ...e.retry, backoff: 'exponential', jitter: true } })),
+            ),
           ],
         }),
       );

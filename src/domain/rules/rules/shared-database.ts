@@ -1,7 +1,7 @@
-import type { GraphIndex } from '../../diagram/graph-index.ts';
 import type { DataEdge, DesignNode } from '../../diagram/schema.ts';
+import { COMPUTE, DATA, DATASTORE, factsOf, type Facts } from '../analysis/facts.ts';
 import { makeFinding } from '../analysis/finding.ts';
-import { isWrite, partyOf, replicaPrimaries, replicasOf } from '../analysis/graph.ts';
+import { isWrite, replicaTree, sameParty } from '../analysis/graph.ts';
 import { listNames } from '../analysis/text.ts';
 import { sketch } from '../sketch.ts';
 import type { Finding, RuleDefinition } from '../types.ts';
@@ -13,22 +13,47 @@ const FIX =
 
 const thresholds = { minServices: 2, writersForError: 2 };
 
-/** Data edges from services to a datastore and to the read replicas fed from it. */
-function accessEdges(index: GraphIndex, store: DesignNode): DataEdge[] {
-  const edges: DataEdge[] = [];
-  const collect = (id: string) => {
-    for (const edge of index.incoming(id, 'data')) {
-      if (edge.family === 'data' && edge.access !== 'replicate' && index.roleOf(edge.source) === 'compute') edges.push(edge);
-    }
-  };
-  collect(store.id);
-  for (const edge of index.outgoing(store.id, 'data')) {
-    if (index.kindOf(edge.target)?.id === 'read-replica') {
-      for (const replica of replicasOf(index, store.id)) collect(replica);
-      break;
-    }
+/** Push the data edges (numbers) from services into datastore i, replication excluded. */
+function collectAccess(facts: Facts, i: number, into: number[]): void {
+  const { start, edge } = facts.in[DATA];
+  for (let j = start[i]!; j < start[i + 1]!; j++) {
+    const k = edge[j]!;
+    if (facts.role[facts.source[k]!] !== COMPUTE) continue;
+    const e = facts.edges[k]!;
+    if (e.family === 'data' && e.access !== 'replicate') into.push(k);
   }
-  return edges;
+}
+
+interface Party {
+  node: DesignNode;
+  writes: boolean;
+}
+
+/** Parties using the data, found pairwise (groups are small), with whether each writes. */
+function partiesOf(facts: Facts, group: readonly number[]): Party[] {
+  const parties: Party[] = [];
+  for (const k of group) {
+    const node = facts.nodes[facts.source[k]!]!;
+    const writes = isWrite((facts.edges[k] as DataEdge).access);
+    const party = parties.find((p) => sameParty(p.node, node));
+    if (party) party.writes ||= writes;
+    else parties.push({ node, writes });
+  }
+  return parties;
+}
+
+/** Edge numbers grouped by logical database (the trimmed `database` field). */
+function byDatabase(facts: Facts, access: readonly number[]): Iterable<[string, number[]]> {
+  const first = (facts.edges[access[0]!] as DataEdge).database;
+  if (access.every((k) => (facts.edges[k] as DataEdge).database === first)) return [[first.trim(), [...access]]];
+  const groups = new Map<string, number[]>();
+  for (const k of access) {
+    const key = (facts.edges[k] as DataEdge).database.trim();
+    const list = groups.get(key);
+    if (list) list.push(k);
+    else groups.set(key, [k]);
+  }
+  return groups;
 }
 
 function describeStore(store: DesignNode, database: string): string {
@@ -45,50 +70,43 @@ export const sharedDatabase: RuleDefinition<typeof thresholds> = {
     'For each datastore (except data warehouses) together with the read replicas fed from it, and for each logical database on it (the data edge’s `database` field; an empty field is the default database): the services (compute nodes) with a read, write or read-write data edge, counted as parties — services with the same non-empty owner count as one party. Reported when there are at least `minServices` parties: error when at least `writersForError` parties write, warning when one party writes, info when all only read.',
   thresholds,
   check({ index, thresholds: t }) {
+    const facts = factsOf(index);
+    const tree = replicaTree(index);
     const findings: Finding[] = [];
-    const replicas = replicaPrimaries(index);
-    for (const store of index.nodesByRole.get('datastore') ?? []) {
-      if (store.kind === 'data-warehouse' || replicas.has(store.id)) continue;
-      const edges = accessEdges(index, store);
-      if (edges.length < 2) continue;
-      const first = edges[0]!.source;
-      if (edges.every((e) => e.source === first)) continue;
+    const access: number[] = [];
+    for (const i of facts.byRole[DATASTORE]!) {
+      const store = facts.nodes[i]!;
+      if (store.kind === 'data-warehouse' || tree.primaryOf[i] !== -1) continue;
+      access.length = 0;
+      collectAccess(facts, i, access);
+      const replicas = tree.replicasOf.get(i);
+      if (replicas) for (const r of replicas) collectAccess(facts, r, access);
+      if (access.length < 2) continue;
+      const firstSource = facts.source[access[0]!];
+      if (access.every((k) => facts.source[k] === firstSource)) continue;
 
-      const byDatabase = new Map<string, DataEdge[]>();
-      for (const edge of edges) {
-        const key = edge.database.trim();
-        const list = byDatabase.get(key);
-        if (list) list.push(edge);
-        else byDatabase.set(key, [edge]);
-      }
-      for (const [database, group] of byDatabase) {
-        const parties = new Map<string, boolean>();
-        const writers = new Map<string, string>();
-        const readers = new Map<string, string>();
-        for (const edge of group) {
-          const node = index.nodeById.get(edge.source);
-          if (!node) continue;
-          const party = partyOf(node);
-          const writes = isWrite(edge.access);
-          parties.set(party, (parties.get(party) ?? false) || writes);
-          if (writes) writers.set(node.id, node.name);
-          else readers.set(node.id, node.name);
-        }
-        if (parties.size < t.minServices) continue;
-        for (const id of writers.keys()) readers.delete(id);
+      for (const [database, group] of byDatabase(facts, access)) {
+        const parties = partiesOf(facts, group);
+        if (parties.length < Math.max(2, t.minServices)) continue;
         let writerParties = 0;
-        for (const writes of parties.values()) if (writes) writerParties++;
-
+        for (const party of parties) if (party.writes) writerParties++;
+        const writers: string[] = [];
+        const readers: string[] = [];
+        for (const k of group) {
+          const name = facts.nodes[facts.source[k]!]!.name;
+          if (isWrite((facts.edges[k] as DataEdge).access)) {
+            if (!writers.includes(name)) writers.push(name);
+          } else if (!readers.includes(name)) readers.push(name);
+        }
+        const readerNames = readers.filter((name) => !writers.includes(name));
         const label = describeStore(store, database);
-        const writerNames = [...writers.values()];
-        const readerNames = [...readers.values()];
         const read = readerNames.length === 1 ? 'reads' : 'read';
         let message: string;
         if (writerParties >= t.writersForError) {
-          message = `${listNames(writerNames)} ${writerNames.length === 2 ? 'both' : 'all'} write to ${label}`;
+          message = `${listNames(writers)} ${writers.length === 2 ? 'both' : 'all'} write to ${label}`;
           message += readerNames.length > 0 ? `, and ${listNames(readerNames)} ${read} it too.` : '.';
         } else if (writerParties >= 1) {
-          message = `${listNames(writerNames)} ${writerNames.length === 1 ? 'writes' : 'write'} to ${label}, and ${listNames(readerNames)} ${read} it directly.`;
+          message = `${listNames(writers)} ${writers.length === 1 ? 'writes' : 'write'} to ${label}, and ${listNames(readerNames)} ${read} it directly.`;
         } else {
           message = `${listNames(readerNames)} ${readerNames.length === 2 ? 'both' : 'all'} read ${label} directly.`;
         }
@@ -98,7 +116,10 @@ export const sharedDatabase: RuleDefinition<typeof thresholds> = {
             message,
             why: WHY,
             fix: FIX,
-            elementIds: [store.id, ...group.flatMap((e) => [e.source, e.target, e.id])],
+            elementIds: [
+              store.id,
+              ...group.flatMap((k) => [facts.nodes[facts.source[k]!]!.id, facts.nodes[facts.target[k]!]!.id, facts.edges[k]!.id]),
+            ],
           }),
         );
       }

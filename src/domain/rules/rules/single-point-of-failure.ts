@@ -1,6 +1,7 @@
 import type { Design, DesignNode } from '../../diagram/schema.ts';
 import { dataEdgeLike, findNode, freshId, newNode, patchNode, rewire, slugify, takenIds } from '../analysis/edits.ts';
-import { makeFinding } from '../analysis/finding.ts';
+import { COMPUTE, DATA, DATASTORE, EDGE, factsOf, PLATFORM, SYNC, type Facts } from '../analysis/facts.ts';
+import { makeFinding, quickFix } from '../analysis/finding.ts';
 import { OBSERVABILITY_KINDS, requestPath } from '../analysis/graph.ts';
 import { sketch } from '../sketch.ts';
 import type { Finding, QuickFix, RuleDefinition } from '../types.ts';
@@ -20,6 +21,18 @@ const MANAGED_KINDS: ReadonlySet<string> = new Set([
   'serverless-function',
   ...OBSERVABILITY_KINDS,
 ]);
+
+function behindLoadBalancer(facts: Facts, i: number): boolean {
+  const { start, edge } = facts.in[SYNC];
+  for (let j = start[i]!; j < start[i + 1]!; j++) if (facts.nodes[facts.source[edge[j]!]!]!.kind === 'load-balancer') return true;
+  return false;
+}
+
+function hasReplica(facts: Facts, i: number): boolean {
+  const { start, edge } = facts.out[DATA];
+  for (let j = start[i]!; j < start[i + 1]!; j++) if (facts.role[facts.target[edge[j]!]!] === DATASTORE) return true;
+  return false;
+}
 
 function addReplica(design: Design, storeId: string): Design {
   const store = findNode(design, storeId);
@@ -45,31 +58,32 @@ export const singlePointOfFailure: RuleDefinition<Record<string, never>> = {
   condition:
     'A node reachable from a client through sync edges and data edges (not replication, not async) with `instances` = 1, that is an edge component, a service, a datastore or a platform component, and has nothing to fail over to: a service has no sync edge from a load balancer; a datastore has no data edge to another datastore (a replica). Excluded as managed or redundant by nature: DNS, CDN, WAF, object storage, read replicas, serverless functions and telemetry collectors.',
   thresholds: {},
-  check({ design, index }) {
+  check({ index }) {
+    const facts = factsOf(index);
     const findings: Finding[] = [];
-    let onPath: ReadonlySet<string> | undefined;
-    for (const node of design.nodes) {
-      if (node.instances > 1 || MANAGED_KINDS.has(node.kind)) continue;
-      const role = index.roleOf(node.id);
-      if (role !== 'compute' && role !== 'datastore' && role !== 'edge' && role !== 'platform') continue;
+    let onPath: Uint8Array | undefined;
+    for (let i = 0; i < facts.n; i++) {
+      const node = facts.nodes[i]!;
+      if (node.instances > 1) continue;
+      const role = facts.role[i];
+      if (role !== COMPUTE && role !== DATASTORE && role !== EDGE && role !== PLATFORM) continue;
+      if (MANAGED_KINDS.has(node.kind)) continue;
       onPath ??= requestPath(index);
-      if (!onPath.has(node.id)) continue;
-      if (role === 'compute' && index.incoming(node.id, 'sync').some((e) => index.kindOf(e.source)?.id === 'load-balancer')) continue;
-      if (role === 'datastore' && index.outgoing(node.id, 'data').some((e) => index.roleOf(e.target) === 'datastore')) continue;
+      if (onPath[i] !== 1) continue;
+      if (role === COMPUTE && behindLoadBalancer(facts, i)) continue;
+      if (role === DATASTORE && hasReplica(facts, i)) continue;
 
-      const twoInstances: QuickFix = {
-        id: 'two-instances',
-        label: role === 'datastore' ? 'Run 2 instances (a cluster with failover)' : 'Run 2 instances',
-        apply: (d) => patchNode(d, node.id, { instances: 2 }),
-      };
+      const twoInstances: QuickFix = quickFix('two-instances', role === DATASTORE ? 'Run 2 instances (a cluster with failover)' : 'Run 2 instances', (d) =>
+        patchNode(d, node.id, { instances: 2 }),
+      );
       const quickFixes: QuickFix[] =
-        role === 'datastore' && node.kind !== 'cache'
-          ? [{ id: 'add-replica', label: `Add a replica of ${node.name}`, apply: (d) => addReplica(d, node.id) }, twoInstances]
+        role === DATASTORE && node.kind !== 'cache'
+          ? [quickFix('add-replica', `Add a replica of ${node.name}`, (d) => addReplica(d, node.id)), twoInstances]
           : [twoInstances];
       const message =
-        role === 'datastore'
+        role === DATASTORE
           ? `${node.name} runs as a single instance with no replica, and user requests depend on it.`
-          : role === 'compute'
+          : role === COMPUTE
             ? `${node.name} runs as a single instance and is not behind a load balancer: when it stops, every request through it fails.`
             : `${node.name} runs as a single instance on the path of user requests.`;
       findings.push(makeFinding(singlePointOfFailure, { message, why: WHY, fix: FIX, elementIds: [node.id], quickFixes }));

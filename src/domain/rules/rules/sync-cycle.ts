@@ -1,8 +1,6 @@
-import type { GraphIndex } from '../../diagram/graph-index.ts';
-import type { DesignEdge } from '../../diagram/schema.ts';
 import { syncCallGraph, type Components } from '../analysis/components.ts';
+import { factsOf, SYNC, type Facts } from '../analysis/facts.ts';
 import { makeFinding } from '../analysis/finding.ts';
-import { nameOf } from '../analysis/graph.ts';
 import { arrowPath, listNames } from '../analysis/text.ts';
 import { sketch } from '../sketch.ts';
 import type { Finding, RuleDefinition } from '../types.ts';
@@ -12,33 +10,30 @@ const WHY =
 const FIX =
   'Break the loop. Let one direction publish an event instead of calling, move the shared logic into one of the services (or a new one both call), or merge services that cannot work apart.';
 
-/** One concrete loop through `start`, found breadth first inside its component: the shortest one. */
-function shortestLoop(index: GraphIndex, graph: Components, start: number, component: number): DesignEdge[] {
-  const parent = new Map<number, DesignEdge>();
+/** The shortest loop through `start` inside its component, as node numbers start ... start. */
+function shortestLoop(facts: Facts, graph: Components, start: number): number[] {
+  const component = graph.componentOf[start];
+  const parent = new Map<number, number>();
   const queue = [start];
-  const seen = new Set<number>([start]);
+  const { start: rows, edge } = facts.out[SYNC];
   for (let head = 0; head < queue.length; head++) {
     const u = queue[head]!;
-    for (const edge of index.outgoing(graph.ids[u]!, 'sync')) {
-      const w = graph.position.get(edge.target);
-      if (w === undefined || graph.componentOf[w] !== component) continue;
+    for (let j = rows[u]!; j < rows[u + 1]!; j++) {
+      const w = facts.target[edge[j]!]!;
+      if (graph.componentOf[w] !== component) continue;
       if (w === start) {
-        const path = [edge];
-        for (let at = u; at !== start; ) {
-          const back = parent.get(at)!;
-          path.push(back);
-          at = graph.position.get(back.source)!;
-        }
+        const path = [start];
+        for (let at: number | undefined = u; at !== undefined && at !== start; at = parent.get(at)) path.push(at);
+        path.push(start);
         return path.reverse();
       }
-      if (!seen.has(w)) {
-        seen.add(w);
-        parent.set(w, edge);
+      if (!parent.has(w)) {
+        parent.set(w, u);
         queue.push(w);
       }
     }
   }
-  return [];
+  return [start];
 }
 
 export const syncCycle: RuleDefinition<Record<string, never>> = {
@@ -53,26 +48,27 @@ export const syncCycle: RuleDefinition<Record<string, never>> = {
   check({ index }) {
     const graph = syncCallGraph(index);
     const findings: Finding[] = [];
+    let facts: Facts | undefined;
     graph.components.forEach((members, component) => {
       if (members.length < 2) return;
-      const ordered = [...members].sort((a, b) => a - b);
-      const ids = ordered.map((p) => graph.ids[p]!);
+      facts ??= factsOf(index);
+      const f = facts;
       const edges: string[] = [];
-      for (const id of ids) {
-        for (const edge of index.outgoing(id, 'sync')) {
-          const w = graph.position.get(edge.target);
-          if (w !== undefined && graph.componentOf[w] === component) edges.push(edge.id);
+      const { start, edge } = f.out[SYNC];
+      for (const i of members) {
+        for (let j = start[i]!; j < start[i + 1]!; j++) {
+          const k = edge[j]!;
+          if (graph.componentOf[f.target[k]!] === component) edges.push(f.edges[k]!.id);
         }
       }
-      const loop = shortestLoop(index, graph, ordered[0]!, component);
-      const loopNames = [...loop.map((e) => nameOf(index, e.source)), nameOf(index, ids[0]!)];
-      const names = ids.map((id) => nameOf(index, id));
+      const loop = shortestLoop(f, graph, members[0]!);
+      const name = (i: number) => f.nodes[i]!.name;
       findings.push(
         makeFinding(syncCycle, {
-          message: `${listNames(names, Infinity)} call each other synchronously in a cycle: ${arrowPath(loopNames)}.`,
+          message: `${listNames(members.map(name), Infinity)} call each other synchronously in a cycle: ${arrowPath(loop.map(name))}.`,
           why: WHY,
           fix: FIX,
-          elementIds: [...ids, ...edges],
+          elementIds: [...members.map((i) => f.nodes[i]!.id), ...edges],
         }),
       );
     });

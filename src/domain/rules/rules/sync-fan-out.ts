@@ -1,7 +1,7 @@
-import type { DesignEdge } from '../../diagram/schema.ts';
 import { patchSyncEdges } from '../analysis/edits.ts';
-import { makeFinding } from '../analysis/finding.ts';
-import { OBSERVABILITY_KINDS } from '../analysis/graph.ts';
+import { callFacts } from '../analysis/calls.ts';
+import { COMPUTE, factsOf, SYNC, TELEMETRY } from '../analysis/facts.ts';
+import { makeFinding, quickFix } from '../analysis/finding.ts';
 import { formatNumber, listNames } from '../analysis/text.ts';
 import { sketch } from '../sketch.ts';
 import type { Finding, RuleDefinition } from '../types.ts';
@@ -25,34 +25,42 @@ export const syncFanOut: RuleDefinition<typeof thresholds> = {
   condition:
     'Two checks. (1) A compute node with sync edges to at least `fanOutTargets` distinct targets (telemetry collectors not counted). Edge components (gateways, load balancers) are skipped: they route each request to one target. (2) Any sync edge whose `callsPerRequest` is "per-item" (N+1) or at least `chattyCalls`.',
   thresholds,
-  check({ design, index, thresholds: t }) {
+  check({ index, thresholds: t }) {
+    const facts = factsOf(index);
     const findings: Finding[] = [];
-    for (const node of index.nodesByRole.get('compute') ?? []) {
-      const outgoing = index.outgoing(node.id, 'sync');
-      if (outgoing.length < t.fanOutTargets) continue;
-      const calls = new Map<string, DesignEdge>();
-      for (const edge of outgoing) {
-        const kind = index.kindOf(edge.target);
-        if (kind && !OBSERVABILITY_KINDS.has(kind.id) && !calls.has(edge.target)) calls.set(edge.target, edge);
+    const { start, edge } = facts.out[SYNC];
+    const targets: number[] = [];
+    const calls: number[] = [];
+    for (const i of facts.byRole[COMPUTE]!) {
+      if (start[i + 1]! - start[i]! < t.fanOutTargets) continue;
+      targets.length = 0;
+      calls.length = 0;
+      for (let j = start[i]!; j < start[i + 1]!; j++) {
+        const k = edge[j]!;
+        const w = facts.target[k]!;
+        if (TELEMETRY[facts.kind[w]!] === 1 || targets.includes(w)) continue;
+        targets.push(w);
+        calls.push(k);
       }
-      if (calls.size < t.fanOutTargets) continue;
-      const names = [...calls.keys()].map((id) => index.nodeById.get(id)?.name ?? id);
+      if (targets.length < t.fanOutTargets) continue;
+      const node = facts.nodes[i]!;
       findings.push(
         makeFinding(syncFanOut, {
-          message: `${node.name} calls ${calls.size} components synchronously for its requests: ${listNames(names, 6)}.`,
+          message: `${node.name} calls ${targets.length} components synchronously for its requests: ${listNames(targets.map((w) => facts.nodes[w]!.name), 6)}.`,
           why: FAN_OUT_WHY,
           fix: FAN_OUT_FIX,
-          elementIds: [node.id, ...[...calls.values()].flatMap((e) => [e.target, e.id])],
+          elementIds: [node.id, ...calls.flatMap((k) => [facts.nodes[facts.target[k]!]!.id, facts.edges[k]!.id])],
         }),
       );
     }
-    for (const edge of design.edges) {
+    const { callsPerRequest } = callFacts(index);
+    for (let k = 0; k < facts.m; k++) {
+      if (callsPerRequest[k]! < t.chattyCalls) continue;
+      const edge = facts.edges[k]!;
       if (edge.family !== 'sync') continue;
       const perItem = edge.callsPerRequest === 'per-item';
-      if (!perItem && (edge.callsPerRequest as number) < t.chattyCalls) continue;
-      const source = index.nodeById.get(edge.source);
-      const target = index.nodeById.get(edge.target);
-      if (!source || !target) continue;
+      const source = facts.nodes[facts.source[k]!]!;
+      const target = facts.nodes[facts.target[k]!]!;
       findings.push(
         makeFinding(syncFanOut, {
           title: 'Chatty calls',
@@ -63,13 +71,7 @@ export const syncFanOut: RuleDefinition<typeof thresholds> = {
           why: CHATTY_WHY,
           fix: CHATTY_FIX,
           elementIds: [source.id, target.id, edge.id],
-          quickFixes: [
-            {
-              id: 'batch-calls',
-              label: 'Batch into one call per request',
-              apply: (d) => patchSyncEdges(d, [edge.id], { callsPerRequest: 1 }),
-            },
-          ],
+          quickFixes: [quickFix('batch-calls', 'Batch into one call per request', (d) => patchSyncEdges(d, [edge.id], { callsPerRequest: 1 }))],
         }),
       );
     }

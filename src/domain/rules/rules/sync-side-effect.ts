@@ -1,7 +1,8 @@
 import { createAsyncEdge } from '../../diagram/factory.ts';
 import type { Design, DesignEdge, DesignNode } from '../../diagram/schema.ts';
 import { absolutePosition, centroid, findNode, freshId, newNode, rewire, slugify, takenIds } from '../analysis/edits.ts';
-import { makeFinding } from '../analysis/finding.ts';
+import { COMPUTE, EXTERNAL, factsOf, SYNC } from '../analysis/facts.ts';
+import { makeFinding, quickFix } from '../analysis/finding.ts';
 import { requestPath } from '../analysis/graph.ts';
 import { sketch } from '../sketch.ts';
 import type { Finding, RuleDefinition } from '../types.ts';
@@ -58,26 +59,33 @@ export const syncSideEffect: RuleDefinition<Record<string, never>> = {
     'A sync edge from a service (compute) that is reachable from a client (the request path) to a service or third-party API whose name or responsibilities contain notif, mail, sms, push, analytic, track, audit or newsletter. Calls from gateways are not reported: a route to a tracking page is a read the user asked for.',
   thresholds: {},
   check({ index }) {
+    const facts = factsOf(index);
     const findings: Finding[] = [];
-    let onPath: ReadonlySet<string> | undefined;
-    const candidates = [...(index.nodesByRole.get('compute') ?? []), ...(index.nodesByRole.get('external') ?? [])];
-    for (const target of candidates) {
-      const incoming = index.incoming(target.id, 'sync');
-      if (incoming.length === 0 || !looksLikeSideWork(target)) continue;
-      for (const edge of incoming) {
-        if (index.roleOf(edge.source) !== 'compute') continue;
-        onPath ??= requestPath(index);
-        if (!onPath.has(edge.source)) continue;
-        const caller = index.nodeById.get(edge.source)!;
-        findings.push(
-          makeFinding(syncSideEffect, {
-            message: `${caller.name} calls ${target.name} synchronously while the user waits; that work could happen after the response.`,
-            why: WHY,
-            fix: FIX,
-            elementIds: [caller.id, target.id, edge.id],
-            quickFixes: [{ id: 'queue-between', label: `Put a queue between ${caller.name} and ${target.name}`, apply: (d) => putQueueBetween(d, edge.id) }],
-          }),
-        );
+    let onPath: Uint8Array | undefined;
+    const { start, edge } = facts.in[SYNC];
+    for (const role of [COMPUTE, EXTERNAL] as const) {
+      for (const i of facts.byRole[role]!) {
+        if (start[i] === start[i + 1]) continue;
+        const target = facts.nodes[i]!;
+        if (!looksLikeSideWork(target)) continue;
+        for (let j = start[i]!; j < start[i + 1]!; j++) {
+          const k = edge[j]!;
+          const s = facts.source[k]!;
+          if (facts.role[s] !== COMPUTE) continue;
+          onPath ??= requestPath(index);
+          if (onPath[s] !== 1) continue;
+          const caller = facts.nodes[s]!;
+          const e = facts.edges[k]!;
+          findings.push(
+            makeFinding(syncSideEffect, {
+              message: `${caller.name} calls ${target.name} synchronously while the user waits; that work could happen after the response.`,
+              why: WHY,
+              fix: FIX,
+              elementIds: [caller.id, target.id, e.id],
+              quickFixes: [quickFix('queue-between', `Put a queue between ${caller.name} and ${target.name}`, (d) => putQueueBetween(d, e.id))],
+            }),
+          );
+        }
       }
     }
     return findings;

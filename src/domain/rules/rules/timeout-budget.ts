@@ -1,6 +1,7 @@
 import type { SyncEdge } from '../../diagram/schema.ts';
 import { patchSyncEdges } from '../analysis/edits.ts';
-import { makeFinding } from '../analysis/finding.ts';
+import { factsOf, SYNC } from '../analysis/facts.ts';
+import { makeFinding, quickFix } from '../analysis/finding.ts';
 import { formatMs } from '../analysis/text.ts';
 import { sketch } from '../sketch.ts';
 import type { Finding, RuleDefinition } from '../types.ts';
@@ -23,29 +24,35 @@ export const timeoutBudget: RuleDefinition<Record<string, never>> = {
   glossaryTerm: 'deadline-propagation',
   summary: 'Flags a call that may take longer, with its retries, than its caller is willing to wait.',
   condition:
-    'For a node N with at least one incoming sync edge that has a timeout, take the tightest one (smallest `timeoutMs`, the budget). Reported for each outgoing sync edge of N whose `timeoutMs × retry.maxAttempts` exceeds that budget. The quick fix lowers the inner timeout to ⌊budget ÷ attempts⌋ (and the attempts, if even 1 ms each would not fit).',
+    'For a node N with at least one incoming sync edge that has a timeout, take the tightest one (smallest `timeoutMs`, the budget). Reported for each outgoing sync edge of N whose `timeoutMs × retry.maxAttempts` exceeds that budget. One finding per inner edge (its id is the finding key). The quick fix lowers the inner timeout to ⌊budget ÷ attempts⌋ (and the attempts, if even 1 ms each would not fit).',
   thresholds: {},
-  check({ design, index }) {
+  check({ index }) {
+    const facts = factsOf(index);
     const findings: Finding[] = [];
-    for (const node of design.nodes) {
-      const outgoing = index.outgoing(node.id, 'sync');
-      if (outgoing.length === 0) continue;
+    const outgoing = facts.out[SYNC];
+    const incoming = facts.in[SYNC];
+    for (let i = 0; i < facts.n; i++) {
+      if (outgoing.start[i] === outgoing.start[i + 1] || incoming.start[i] === incoming.start[i + 1]) continue;
       let tightest: SyncEdge | undefined;
-      for (const edge of index.incoming(node.id, 'sync')) {
-        if (edge.family === 'sync' && edge.timeoutMs !== null && (tightest?.timeoutMs == null || edge.timeoutMs < tightest.timeoutMs)) {
-          tightest = edge;
+      let budget = Infinity;
+      for (let j = incoming.start[i]!; j < incoming.start[i + 1]!; j++) {
+        const e = facts.edges[incoming.edge[j]!]!;
+        if (e.family === 'sync' && e.timeoutMs !== null && e.timeoutMs < budget) {
+          tightest = e;
+          budget = e.timeoutMs;
         }
       }
-      if (tightest?.timeoutMs == null) continue;
-      const budget = tightest.timeoutMs;
-      const caller = index.nodeById.get(tightest.source);
-      for (const edge of outgoing) {
+      if (!tightest) continue;
+      for (let j = outgoing.start[i]!; j < outgoing.start[i + 1]!; j++) {
+        const k = outgoing.edge[j]!;
+        const edge = facts.edges[k]!;
         if (edge.family !== 'sync' || edge.timeoutMs === null) continue;
         const attempts = edge.retry.maxAttempts;
         const worst = edge.timeoutMs * attempts;
         if (worst <= budget) continue;
-        const callee = index.nodeById.get(edge.target);
-        if (!caller || !callee) continue;
+        const node = facts.nodes[i]!;
+        const callee = facts.nodes[facts.target[k]!]!;
+        const caller = facts.nodes[facts.position.get(tightest.source) ?? i]!;
         const spend =
           attempts > 1
             ? `may spend ${attempts} × ${formatMs(edge.timeoutMs)} = ${formatMs(worst)} on ${callee.name}`
@@ -61,16 +68,11 @@ export const timeoutBudget: RuleDefinition<Record<string, never>> = {
             why: WHY,
             fix: FIX,
             elementIds: [caller.id, tightest.id, node.id, edge.id, callee.id],
+            key: edge.id,
             quickFixes: [
-              {
-                id: 'fit-timeout',
-                label,
-                apply: (d) =>
-                  patchSyncEdges(d, [edge.id], (e) => ({
-                    timeoutMs: fit.timeoutMs,
-                    retry: { ...e.retry, maxAttempts: fit.attempts },
-                  })),
-              },
+              quickFix('fit-timeout', label, (d) =>
+                patchSyncEdges(d, [edge.id], (e) => ({ timeoutMs: fit.timeoutMs, retry: { ...e.retry, maxAttempts: fit.attempts } })),
+              ),
             ],
           }),
         );

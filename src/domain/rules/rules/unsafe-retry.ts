@@ -1,5 +1,7 @@
 import { patchSyncEdges } from '../analysis/edits.ts';
-import { makeFinding } from '../analysis/finding.ts';
+import { callFacts, UNSAFE_RETRY } from '../analysis/calls.ts';
+import { factsOf } from '../analysis/facts.ts';
+import { makeFinding, quickFix } from '../analysis/finding.ts';
 import { sketch } from '../sketch.ts';
 import type { Finding, RuleDefinition } from '../types.ts';
 
@@ -16,13 +18,16 @@ export const unsafeRetry: RuleDefinition<Record<string, never>> = {
   summary: 'Flags a synchronous call that is retried although repeating it is not safe.',
   condition: 'A sync edge with `retry.maxAttempts` > 1 and `idempotent` false.',
   thresholds: {},
-  check({ design, index }) {
+  check({ index }) {
+    const facts = factsOf(index);
     const findings: Finding[] = [];
-    for (const edge of design.edges) {
-      if (edge.family !== 'sync' || edge.retry.maxAttempts <= 1 || edge.idempotent) continue;
-      const source = index.nodeById.get(edge.source);
-      const target = index.nodeById.get(edge.target);
-      if (!source || !target) continue;
+    const { flags } = callFacts(index);
+    for (let k = 0; k < facts.m; k++) {
+      if ((flags[k]! & UNSAFE_RETRY) === 0) continue;
+      const edge = facts.edges[k]!;
+      if (edge.family !== 'sync') continue;
+      const source = facts.nodes[facts.source[k]!]!;
+      const target = facts.nodes[facts.target[k]!]!;
       findings.push(
         makeFinding(unsafeRetry, {
           message: `${source.name} retries its call to ${target.name} (up to ${edge.retry.maxAttempts} attempts), but the call is not idempotent: a retry after a lost reply repeats the work.`,
@@ -30,16 +35,12 @@ export const unsafeRetry: RuleDefinition<Record<string, never>> = {
           fix: FIX,
           elementIds: [source.id, target.id, edge.id],
           quickFixes: [
-            {
-              id: 'mark-idempotent',
-              label: 'Mark the call idempotent (it takes an idempotency key)',
-              apply: (d) => patchSyncEdges(d, [edge.id], { idempotent: true }),
-            },
-            {
-              id: 'stop-retrying',
-              label: 'Stop retrying this call',
-              apply: (d) => patchSyncEdges(d, [edge.id], (e) => ({ retry: { ...e.retry, maxAttempts: 1 } })),
-            },
+            quickFix('mark-idempotent', 'Mark the call idempotent (it takes an idempotency key)', (d) =>
+              patchSyncEdges(d, [edge.id], { idempotent: true }),
+            ),
+            quickFix('stop-retrying', 'Stop retrying this call', (d) =>
+              patchSyncEdges(d, [edge.id], (e) => ({ retry: { ...e.retry, maxAttempts: 1 } })),
+            ),
           ],
         }),
       );

@@ -12,24 +12,24 @@ function ComponentNodeView({ data, selected }: NodeProps<ComponentFlowNode>) {
   const Icon = ICONS[kind.icon] ?? FallbackIcon;
   return (
     <div
-      className={`group flex h-[60px] w-[184px] items-center gap-2.5 rounded-lg border border-l-4 bg-white px-2.5 shadow-sm dark:bg-slate-900 ${CATEGORY_STRIPE[kind.category]} ${
+      className={`group flex h-[60px] w-[184px] items-center gap-2.5 rounded-lg border border-l-4 bg-white px-2.5 shadow-sm [.design-canvas[data-detail=low]_&]:shadow-none dark:bg-slate-900 ${CATEGORY_STRIPE[kind.category]} ${
         selected ? 'selected border-blue-500 ring-2 ring-blue-500/40 dark:border-blue-400' : 'border-slate-300 dark:border-slate-700'
       }`}
     >
-      <div className={`flex size-9 shrink-0 items-center justify-center rounded-md ${CATEGORY_TILE[kind.category]}`}>
+      <div className={`lod-detail flex size-9 shrink-0 items-center justify-center rounded-md ${CATEGORY_TILE[kind.category]}`}>
         <Icon aria-hidden className="size-5" />
       </div>
       <div className="min-w-0 flex-1">
         <div className="truncate text-sm font-semibold leading-tight text-slate-900 dark:text-slate-50" title={node.name}>
           {node.name}
         </div>
-        <div className="truncate text-xs leading-tight text-slate-500 dark:text-slate-400">
+        <div className="lod-detail truncate text-xs leading-tight text-slate-500 dark:text-slate-400">
           {[node.name === kind.label ? '' : kind.label, node.technology].filter(Boolean).join(' · ') || kind.label}
         </div>
       </div>
       {node.instances > 1 && (
         <span
-          className="absolute -right-2 -top-2 rounded-full border border-slate-300 bg-white px-1.5 text-[10px] font-semibold text-slate-700 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200"
+          className="lod-detail absolute -right-2 -top-2 rounded-full border border-slate-300 bg-white px-1.5 text-[10px] font-semibold text-slate-700 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200"
           title={`${node.instances} instances`}
         >
           ×{node.instances}

@@ -6,6 +6,7 @@ import {
   MiniMap,
   ReactFlow,
   useReactFlow,
+  useStore as useFlowStore,
   type Connection,
   type EdgeChange,
   type FinalConnectionState,
@@ -14,7 +15,7 @@ import {
   type OnConnectEnd,
   type Viewport,
 } from '@xyflow/react';
-import { useCallback, useMemo, useState, type DragEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { getKind, isKindId } from '../../../domain/diagram/catalog.ts';
 import { checkConnection } from '../../../domain/diagram/connections.ts';
@@ -33,6 +34,16 @@ import { toFlowEdges, toFlowNodes, type FlowEdge, type FlowNode } from './to-flo
 const nodeTypes = { component: ComponentNode, group: GroupNode, note: NoteNode };
 const edgeTypes = { design: DesignEdgeView };
 const SNAP: [number, number] = [16, 16];
+// Props React Flow copies into its store: kept identical between renders so a
+// re-render does not trigger store updates that every node and edge re-checks.
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+const PAN_BUTTONS = [1, 2];
+const PRO_OPTIONS = { hideAttribution: true };
+const ARIA_LABELS = {
+  'node.a11yDescription.default': 'Press Enter or Space to select this component. Arrow keys move it. Delete removes it.',
+  'edge.a11yDescription.default': 'Press Enter or Space to select this connection. Delete removes it.',
+  'handle.ariaLabel': 'Connection point: drag to another component to connect',
+};
 export const KIND_DRAG_TYPE = 'application/x-skyline-kind';
 
 const selectCanvasState = (s: ReturnType<typeof useEditorStore.getState>) => ({
@@ -48,6 +59,10 @@ function minimapColor(node: FlowNode): string {
   if (node.type === 'note') return '#facc15';
   return 'transparent';
 }
+
+/** Below this zoom, text and icons are too small to read: draw plain boxes and lines (level of detail). */
+const DETAIL_ZOOM = 0.45;
+const selectZoomedOut = (s: { transform: [number, number, number] }) => s.transform[2] < DETAIL_ZOOM;
 
 export interface DesignCanvasProps {
   coarsePointer: boolean;
@@ -66,10 +81,19 @@ export function DesignCanvas({ coarsePointer, initialViewport, onViewportSaved }
     [nodes, groups, notes, selection],
   );
   const nodeById = useMemo(() => new Map(nodes.map((n) => [n.id, n])), [nodes]);
-  const flowEdges = useMemo(
-    () => toFlowEdges({ edges } as Parameters<typeof toFlowEdges>[0], selection, nodeById),
-    [edges, selection, nodeById],
-  );
+  const flowEdges = useMemo(() => toFlowEdges({ nodes, groups, edges }, selection, nodeById), [nodes, groups, edges, selection, nodeById]);
+
+  const zoomedOut = useFlowStore(selectZoomedOut);
+  const wrapper = useRef<HTMLDivElement>(null);
+  // While dragging, nothing else needs hit-testing: skip it for thousands of shapes on every pointer move.
+  const startGesture = useCallback(() => {
+    if (wrapper.current) wrapper.current.dataset.dragging = 'true';
+    beginGesture();
+  }, []);
+  const stopGesture = useCallback(() => {
+    if (wrapper.current) delete wrapper.current.dataset.dragging;
+    endGesture();
+  }, []);
 
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
     const store = useEditorStore.getState();
@@ -160,6 +184,7 @@ export function DesignCanvas({ coarsePointer, initialViewport, onViewportSaved }
   );
 
   const dark = resolvedTheme(theme) === 'dark';
+  const onMoveEnd = useCallback((_event: unknown, viewport: Viewport) => onViewportSaved(viewport), [onViewportSaved]);
   // Decided once: later changes to these props would make React Flow jump.
   const [viewportProps] = useState(() =>
     initialViewport
@@ -170,7 +195,7 @@ export function DesignCanvas({ coarsePointer, initialViewport, onViewportSaved }
   );
 
   return (
-    <div id={CANVAS_ELEMENT_ID} className="h-full w-full" onDragOver={onDragOver} onDrop={onDrop}>
+    <div id={CANVAS_ELEMENT_ID} ref={wrapper} data-detail={zoomedOut ? 'low' : 'high'} className="design-canvas h-full w-full" onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow<FlowNode, FlowEdge>
         nodes={flowNodes}
         edges={flowEdges}
@@ -181,17 +206,17 @@ export function DesignCanvas({ coarsePointer, initialViewport, onViewportSaved }
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
-        onNodeDragStart={beginGesture}
-        onNodeDragStop={endGesture}
-        onSelectionDragStart={beginGesture}
-        onSelectionDragStop={endGesture}
-        onMoveEnd={(_e, viewport) => onViewportSaved(viewport)}
+        onNodeDragStart={startGesture}
+        onNodeDragStop={stopGesture}
+        onSelectionDragStart={startGesture}
+        onSelectionDragStop={stopGesture}
+        onMoveEnd={onMoveEnd}
         connectionMode={ConnectionMode.Loose}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
-        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
         selectionOnDrag={!coarsePointer}
-        panOnDrag={coarsePointer ? true : [1, 2]}
+        panOnDrag={coarsePointer ? true : PAN_BUTTONS}
         panOnScroll={!coarsePointer}
         zoomOnScroll={coarsePointer}
         snapToGrid={snapToGrid}
@@ -200,12 +225,8 @@ export function DesignCanvas({ coarsePointer, initialViewport, onViewportSaved }
         minZoom={0.05}
         maxZoom={2.5}
         {...viewportProps}
-        proOptions={{ hideAttribution: true }}
-        ariaLabelConfig={{
-          'node.a11yDescription.default': 'Press Enter or Space to select this component. Arrow keys move it. Delete removes it.',
-          'edge.a11yDescription.default': 'Press Enter or Space to select this connection. Delete removes it.',
-          'handle.ariaLabel': 'Connection point: drag to another component to connect',
-        }}
+        proOptions={PRO_OPTIONS}
+        ariaLabelConfig={ARIA_LABELS}
       >
         <Background variant={BackgroundVariant.Dots} gap={SNAP[0]} size={1} />
         <Controls showInteractive={false} position="bottom-right" />

@@ -5,8 +5,8 @@
  */
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
 import { getKind } from '../../../domain/diagram/catalog.ts';
-import { NOTE_SIZE } from '../../../domain/diagram/edit-operations.ts';
-import type { Design, DesignEdge, DesignGroup, DesignNode, DesignNote } from '../../../domain/diagram/schema.ts';
+import { NODE_HEIGHT, NODE_WIDTH, NOTE_SIZE } from '../../../domain/diagram/edit-operations.ts';
+import type { Design, DesignEdge, DesignGroup, DesignNode, DesignNote, Position } from '../../../domain/diagram/schema.ts';
 import { arrowEnds, describeEdge } from '../edge-visuals.ts';
 
 export type ComponentFlowNode = Node<{ node: DesignNode }, 'component'>;
@@ -23,7 +23,10 @@ interface Cached<T> {
 }
 
 const nodeCache = new WeakMap<object, Cached<FlowNode>>();
-const edgeCache = new WeakMap<object, Cached<FlowEdge> & { source: DesignNode | undefined; target: DesignNode | undefined }>();
+const edgeCache = new WeakMap<
+  object,
+  Cached<FlowEdge> & { sourceName: string | undefined; targetName: string | undefined; sourceKind: string | undefined; targetKind: string | undefined }
+>();
 
 function cachedNode(element: object, selected: boolean, build: () => FlowNode): FlowNode {
   const hit = nodeCache.get(element);
@@ -86,14 +89,62 @@ export function toFlowNodes(design: Design, selection: ReadonlySet<string>): Flo
   return out;
 }
 
-export function toFlowEdges(design: Design, selection: ReadonlySet<string>, nodeById: ReadonlyMap<string, DesignNode>): FlowEdge[] {
-  return design.edges.map((edge) => {
+type Side = 't' | 'r' | 'b' | 'l';
+const OPPOSITE: Record<Side, Side> = { t: 'b', b: 't', l: 'r', r: 'l' };
+
+/** The side of the source box that faces the target; the target uses the opposite side. */
+function facingSide(from: Position, to: Position): Side {
+  const dx = to.x - from.x;
+  const dy = to.y - from.y;
+  if (Math.abs(dx) * (NODE_HEIGHT / NODE_WIDTH) >= Math.abs(dy)) return dx >= 0 ? 'r' : 'l';
+  return dy >= 0 ? 'b' : 't';
+}
+
+function centers(design: Pick<Design, 'nodes' | 'groups'>): Map<string, Position> {
+  const origin = new Map(design.groups.map((g) => [g.id, g.position]));
+  const out = new Map<string, Position>();
+  for (const n of design.nodes) {
+    const o = n.groupId !== undefined ? origin.get(n.groupId) : undefined;
+    out.set(n.id, { x: n.position.x + (o?.x ?? 0) + NODE_WIDTH / 2, y: n.position.y + (o?.y ?? 0) + NODE_HEIGHT / 2 });
+  }
+  return out;
+}
+
+let previousEdges: FlowEdge[] = [];
+
+/**
+ * React Flow edges. Each attaches to the sides of its boxes that face each
+ * other; an edge object is rebuilt only when its data, selection, end names
+ * or sides change, and the array itself is reused when nothing changed, so a
+ * drag does not make React Flow re-index thousands of edges.
+ */
+export function toFlowEdges(design: Pick<Design, 'nodes' | 'groups' | 'edges'>, selection: ReadonlySet<string>, nodeById: ReadonlyMap<string, DesignNode>): FlowEdge[] {
+  const center = centers(design);
+  let changed = design.edges.length !== previousEdges.length;
+  const next = design.edges.map((edge, i) => {
     const selected = selection.has(edge.id);
     const source = nodeById.get(edge.source);
     const target = nodeById.get(edge.target);
+    const a = center.get(edge.source);
+    const b = center.get(edge.target);
+    const side = a && b ? facingSide(a, b) : 'r';
+    const sourceHandle = side;
+    const targetHandle = OPPOSITE[side];
     const hit = edgeCache.get(edge);
-    // Names appear in the accessible label, so a rename refreshes the edge too.
-    if (hit && hit.selected === selected && hit.source === source && hit.target === target) return hit.value;
+    if (
+      hit &&
+      hit.selected === selected &&
+      hit.value.sourceHandle === sourceHandle &&
+      hit.value.targetHandle === targetHandle &&
+      hit.sourceName === source?.name &&
+      hit.targetName === target?.name &&
+      hit.sourceKind === source?.kind &&
+      hit.targetKind === target?.kind
+    ) {
+      if (previousEdges[i] !== hit.value) changed = true;
+      return hit.value;
+    }
+    changed = true;
     const ends = arrowEnds(edge);
     const marker = { type: MarkerType.ArrowClosed, width: 16, height: 16, color: MARKER_COLOR[edge.family] };
     const value: FlowEdge = {
@@ -101,13 +152,18 @@ export function toFlowEdges(design: Design, selection: ReadonlySet<string>, node
       type: 'design',
       source: edge.source,
       target: edge.target,
+      sourceHandle,
+      targetHandle,
       data: { edge, source, target },
       selected,
       ariaLabel: describeEdge(edge, source, target),
       ...(ends.end ? { markerEnd: marker } : {}),
       ...(ends.start ? { markerStart: marker } : {}),
     };
-    edgeCache.set(edge, { selected, value, source, target });
+    edgeCache.set(edge, { selected, value, sourceName: source?.name, targetName: target?.name, sourceKind: source?.kind, targetKind: target?.kind });
     return value;
   });
+  if (!changed) return previousEdges;
+  previousEdges = next;
+  return next;
 }

@@ -66,9 +66,30 @@ function ResponsibilitiesField({ node }: { node: DesignNode }) {
   );
 }
 
+/**
+ * Id, name and kind of every component as one string: unchanged by moves, so
+ * dragging does not re-render the lists that use it.
+ */
+const selectNodeSummaries = (s: { design: { nodes: readonly DesignNode[] } }) =>
+  s.design.nodes.map((n) => `${n.id}\u0000${n.name}\u0000${n.kind}`).join('\u0001');
+
+function useNodeSummaries() {
+  const key = useEditorStore(selectNodeSummaries);
+  return useMemo(
+    () =>
+      key === ''
+        ? []
+        : key.split('\u0001').map((entry) => {
+            const [id = '', name = '', kind = 'service'] = entry.split('\u0000');
+            return { id, name, kind: kind as KindId };
+          }),
+    [key],
+  );
+}
+
 function ConnectTo({ node }: { node: DesignNode }) {
   const id = useId();
-  const nodes = useEditorStore((s) => s.design.nodes);
+  const nodes = useNodeSummaries();
   const candidates = useMemo(
     () => nodes.filter((n) => n.id !== node.id && allowedFamilies(node.kind, n.kind).length > 0),
     [nodes, node.id, node.kind],
@@ -125,7 +146,7 @@ function ConnectTo({ node }: { node: DesignNode }) {
 
 function Connections({ node }: { node: DesignNode }) {
   const edges = useEditorStore((s) => s.design.edges);
-  const nodes = useEditorStore((s) => s.design.nodes);
+  const nodes = useNodeSummaries();
   const select = useEditorStore((s) => s.select);
   const mine = edges.filter((e) => e.source === node.id || e.target === node.id);
   if (mine.length === 0) return null;

@@ -1,0 +1,114 @@
+/**
+ * `npm run bench`: figures for the canvas, as medians of 5 runs in Chromium.
+ * - initial JS (gzip) of the production build;
+ * - for generated designs of 100 and 1,000 components with three connections
+ *   each: time from navigation to a ready canvas, and main-thread time per
+ *   step while dragging a component (Chrome DevTools Protocol Performance
+ *   metrics: TaskDuration).
+ * Also runs the rules-engine benchmark when it exists. Prints; never fails on time.
+ */
+import { chromium, type Browser } from '@playwright/test';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { generateDesign } from '../src/testing/generate-design.ts';
+// @ts-expect-error: plain JavaScript module without types
+import { initialJs } from './budget.mjs';
+
+const PORT = 4180;
+const RUNS = 5;
+const DRAG_STEPS = 40;
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+async function waitForServer(url: string) {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`server at ${url} did not start`);
+}
+
+async function measure(browser: Browser, nodeCount: number) {
+  const design = generateDesign(nodeCount);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript((text) => localStorage.setItem('skyline:current-design', text), JSON.stringify(design));
+  const page = await context.newPage();
+  await page.goto(`http://127.0.0.1:${PORT}/canvas`);
+  await page.waitForFunction(
+    ([n, m]) =>
+      document.querySelectorAll('.react-flow__node').length === n &&
+      document.querySelectorAll('.react-flow__edge path.react-flow__edge-path').length === m &&
+      !document.querySelector('.react-flow__node[style*="visibility: hidden"]'),
+    [design.nodes.length, design.edges.length] as const,
+    { timeout: 60_000, polling: 50 },
+  );
+  const readyMs = await page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now()))));
+
+  // Zoom in on one component so it is big enough to grab, then drag it.
+  await page.getByRole('group', { name: /^service 0, Service$/ }).focus();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const box = await page.getByRole('group', { name: /^service 0, Service$/ }).boundingBox();
+  if (!box) throw new Error('node not on screen');
+  const x0 = box.x + box.width / 2;
+  const y0 = box.y + box.height / 2;
+  await page.mouse.move(x0, y0);
+  await page.mouse.down();
+  await page.mouse.move(x0 + 5, y0 + 5); // past the drag threshold
+  const metric = async () => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    return metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
+  };
+  const before = await metric();
+  for (let i = 1; i <= DRAG_STEPS; i++) {
+    await page.mouse.move(x0 + 5 + i * 4, y0 + 5 + i * 2);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
+  }
+  const after = await metric();
+  await page.mouse.up();
+  await context.close();
+  return { readyMs, dragStepMs: ((after - before) * 1000) / DRAG_STEPS };
+}
+
+async function main() {
+  if (!existsSync('dist/index.html') || process.argv.includes('--build')) {
+    spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  }
+  const { gzipKb } = initialJs() as { gzipKb: number };
+  console.log(`initial JS         ${gzipKb.toFixed(1)} KB gzip (budget 200 KB)`);
+
+  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore', detached: true });
+  try {
+    await waitForServer(`http://127.0.0.1:${PORT}/`);
+    const browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    for (const n of [100, 1000]) {
+      const ready: number[] = [];
+      const drag: number[] = [];
+      for (let run = 0; run < RUNS; run++) {
+        const r = await measure(browser, n);
+        ready.push(r.readyMs);
+        drag.push(r.dragStepMs);
+      }
+      console.log(
+        `canvas ${String(n).padStart(5)} nodes ${String(n * 3).padStart(5)} edges   ready ${median(ready).toFixed(0).padStart(5)} ms   drag step ${median(drag).toFixed(1).padStart(5)} ms main thread   (medians of ${RUNS}; drag runs: ${drag.map((d) => d.toFixed(1)).join(', ')})`,
+      );
+    }
+    await browser.close();
+  } finally {
+    if (server.pid) process.kill(-server.pid);
+  }
+  if (existsSync('scripts/bench-engine.ts')) spawnSync('npx', ['tsx', 'scripts/bench-engine.ts'], { stdio: 'inherit' });
+}
+
+await main();
