@@ -13,7 +13,7 @@ const features = readdirSync(new URL('./src/features', import.meta.url), { withF
 const UI_LIBRARIES = ['react', 'react-dom', 'react-dom/*', 'react/*', 'zustand', 'zustand/*', 'zundo', '@xyflow/*', '@tanstack/*', 'react-router', 'lucide-react'];
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'public'] },
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'public', '.local'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -42,6 +42,7 @@ export default tseslint.config(
   {
     // The pure core: diagram model, rules, rubric, persistence, interview clock.
     files: ['src/domain/**/*.ts'],
+    ignores: ['src/domain/**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -53,6 +54,13 @@ export default tseslint.config(
           ],
         },
       ],
+    },
+  },
+  {
+    // Tests of the core may read fixtures from disk, but still use no UI library.
+    files: ['src/domain/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: UI_LIBRARIES, message: 'src/domain is the pure core: no UI libraries.' }] }],
     },
   },
   // Features do not import each other; the app composes them.

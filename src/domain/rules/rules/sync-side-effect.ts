@@ -13,7 +13,7 @@ const FIX =
   'Publish a message instead and let the side work happen after the response: put a queue between the caller and the service, with retries (and a dead-letter queue) on the consumer side.';
 
 /** Words that mark side work in a component's name or responsibilities. */
-export const SIDE_EFFECT_WORDS = /notif|mail|\bsms\b|\bpush\b|analytic|track|audit|newsletter/i;
+export const SIDE_EFFECT_WORDS = /notif|mail|\bsms\b|\bpush\b|analytic|tracking|audit|newsletter/i;
 
 export function looksLikeSideWork(node: DesignNode): boolean {
   return SIDE_EFFECT_WORDS.test(node.name) || node.responsibilities.some((r) => SIDE_EFFECT_WORDS.test(r));
@@ -56,7 +56,7 @@ export const syncSideEffect: RuleDefinition<Record<string, never>> = {
   glossaryTerm: 'sync-async-communication',
   summary: 'Flags notification, email, analytics or audit work that a service calls synchronously while a user waits.',
   condition:
-    'A sync edge from a service (compute) that is reachable from a client (the request path) to a service or third-party API whose name or responsibilities contain notif, mail, sms, push, analytic, track, audit or newsletter. Calls from gateways are not reported: a route to a tracking page is a read the user asked for.',
+    'A sync edge from a service (compute) that is reachable from a client (the request path) to a service or third-party API whose name or responsibilities contain notif, mail, sms, push, analytic, tracking, audit or newsletter (case-insensitive; sms and push as whole words). Calls from gateways are not reported: a route to a tracking page is a read the user asked for.',
   thresholds: {},
   check({ index }) {
     const facts = factsOf(index);
