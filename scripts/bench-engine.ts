@@ -98,7 +98,6 @@ export function generateDesign(nodeCount: number, seed = 42): Design {
     edges.push(edge);
     return edge;
   };
-  const services = (cell: readonly DesignNode[]) => cell.filter((n) => n.kind === 'service');
 
   link(web, cdn);
   link(web, gateway);
