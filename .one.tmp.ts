@@ -1,7 +1,7 @@
 import { generateDesign } from './scripts/bench-engine.ts';
 import { RULES } from './src/domain/rules/registry.ts';
 import { buildGraphIndex } from './src/domain/diagram/graph-index.ts';
-const d = generateDesign(1000);
+const d = generateDesign(Number(process.argv[3] ?? 1000));
 const index = buildGraphIndex(d);
 const id = process.argv[2]!;
 const r = RULES.find((x) => x.id === id)!;

@@ -21,7 +21,7 @@ export const useSettingsStore = create<SettingsState>()(
       theme: 'system',
       snapToGrid: true,
       showMinimap: true,
-      showLegend: true,
+      showLegend: false,
       setTheme: (theme) => set({ theme }),
       toggleSnap: () => set((s) => ({ snapToGrid: !s.snapToGrid })),
       toggleMinimap: () => set((s) => ({ showMinimap: !s.showMinimap })),

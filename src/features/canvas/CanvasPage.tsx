@@ -15,6 +15,10 @@ import { Toolbar } from './Toolbar.tsx';
 import { useAutosave } from './use-autosave.ts';
 import { useCanvasActions } from './use-canvas-actions.ts';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts.ts';
+import { FindingsProvider } from './findings/findings-context.tsx';
+import { FindingsPanel } from './findings/FindingsPanel.tsx';
+import type { Finding } from '../../domain/rules/types.ts';
+import { useReactFlow } from '@xyflow/react';
 import { useMediaQuery } from './use-media-query.ts';
 
 const VIEWPORT_KEY = 'skyline:viewport';
@@ -77,6 +81,31 @@ function CanvasWorkspace({ storage }: { storage: DesignStorage }) {
     [designId],
   );
 
+  const { fitView } = useReactFlow();
+  const showFinding = useCallback(
+    (finding: Finding) => {
+      const store = useEditorStore.getState();
+      const ids = new Set(finding.elementIds);
+      const nodeIds = new Set<string>();
+      for (const n of store.design.nodes) if (ids.has(n.id)) nodeIds.add(n.id);
+      for (const e of store.design.edges) {
+        if (ids.has(e.id)) {
+          nodeIds.add(e.source);
+          nodeIds.add(e.target);
+        }
+      }
+      for (const g of store.design.groups) if (ids.has(g.id)) nodeIds.add(g.id);
+      // A finding about one connection selects just that connection, so the inspector opens it.
+      const edges = store.design.edges.filter((e) => ids.has(e.id));
+      const only = edges.length === 1 ? edges[0] : undefined;
+      const aboutOneEdge = only !== undefined && [...ids].every((id) => id === only.id || id === only.source || id === only.target);
+      store.select(aboutOneEdge ? [only.id] : ids);
+      void fitView({ nodes: [...nodeIds].map((id) => ({ id })), duration: 300, padding: 0.35, maxZoom: 1.2 });
+      if (narrow) setInspectorOpen(false);
+    },
+    [fitView, narrow],
+  );
+
   useEffect(() => {
     if (!narrow) {
       setPaletteOpen(false);
@@ -100,19 +129,24 @@ function CanvasWorkspace({ storage }: { storage: DesignStorage }) {
             <Palette />
           </aside>
         )}
-        <main aria-label="Canvas" className="relative min-w-0 flex-1">
-          {saveState.status === 'loading' ? (
-            <p className="p-6 text-sm text-slate-500">Opening your design…</p>
-          ) : (
-            <DesignCanvas coarsePointer={coarse || narrow} initialViewport={initialViewport} onViewportSaved={saveViewport} />
-          )}
-          {showLegend && (
-            <div className="pointer-events-none absolute bottom-3 left-3 z-10 hidden sm:block">
-              <Legend />
-            </div>
-          )}
-          <MessageBar />
-        </main>
+        <div className="flex min-w-0 flex-1 flex-col">
+          <main aria-label="Canvas" className="relative min-h-0 flex-1">
+            {saveState.status === 'loading' ? (
+              <p className="p-6 text-sm text-slate-500">Opening your design…</p>
+            ) : (
+              <DesignCanvas coarsePointer={coarse || narrow} initialViewport={initialViewport} onViewportSaved={saveViewport} />
+            )}
+            {showLegend && (
+              <div className="pointer-events-none absolute bottom-3 left-3 z-10 hidden sm:block">
+                <Legend />
+              </div>
+            )}
+            <MessageBar />
+          </main>
+          <div className="max-h-[40%] shrink-0">
+            <FindingsPanel onShow={showFinding} defaultOpen={!narrow} />
+          </div>
+        </div>
         {!narrow && (
           <aside aria-label="Inspector" className="w-80 shrink-0 overflow-y-auto border-l border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
             <Inspector />
@@ -137,7 +171,9 @@ function CanvasWorkspace({ storage }: { storage: DesignStorage }) {
 export function CanvasPage({ storage }: { storage: DesignStorage }) {
   return (
     <ReactFlowProvider>
-      <CanvasWorkspace storage={storage} />
+      <FindingsProvider>
+        <CanvasWorkspace storage={storage} />
+      </FindingsProvider>
     </ReactFlowProvider>
   );
 }

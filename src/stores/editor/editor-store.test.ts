@@ -67,3 +67,25 @@ describe('editor store', () => {
     expect(store().structure).toBe(structure + 1);
   });
 });
+
+describe('findings', () => {
+  it('are computed on structural edits only: dragging runs the engine zero times', async () => {
+    const { engineRunCount, selectFindings } = await import('./findings.ts');
+    store().loadDesign(designOf({ a: 'service', b: 'service' }, [['a', 'b']]));
+    const first = selectFindings(store());
+    expect(first.some((f) => f.ruleId === 'missing-timeout')).toBe(true);
+    const runs = engineRunCount();
+    beginGesture();
+    for (let i = 0; i < 50; i++) {
+      store().moveElements(new Map([['a', { x: i, y: i }]]));
+      selectFindings(store());
+    }
+    endGesture();
+    expect(engineRunCount()).toBe(runs);
+    const edge = store().design.edges[0]!;
+    store().updateEdge(edge.id, { timeoutMs: 1000 });
+    const after = selectFindings(store());
+    expect(engineRunCount()).toBe(runs + 1);
+    expect(after.some((f) => f.ruleId === 'missing-timeout')).toBe(false);
+  });
+});

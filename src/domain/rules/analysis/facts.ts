@@ -1,12 +1,11 @@
 /**
  * A dense, integer-indexed view of a design, built once per graph index and
  * shared by every rule. Rules walk typed arrays instead of looking ids up in
- * maps, which keeps a full analysis of a 1,000-node design well under a
- * millisecond.
+ * maps and re-reading edge objects, which keeps each rule a cheap linear pass.
  *
  * Nodes are numbered in design order, edges too; only edges whose two ends
- * exist are included (the schema reports dangling edges). Adjacency is stored per family in
- * compressed rows: the edges leaving node i in family f are
+ * exist are included (the schema reports dangling edges). Adjacency is stored
+ * per family in compressed rows: the edges leaving node i in family f are
  * `out[f].edge[out[f].start[i] .. out[f].start[i + 1] - 1]`.
  */
 import { COMPONENT_KINDS, type KindId, type Role } from '../../diagram/catalog.ts';
@@ -153,26 +152,6 @@ export const factsOf = perIndex((index: GraphIndex): Facts => {
   };
 });
 
-/** Number of edges of a family leaving node i. */
-export const outDegree = (facts: Facts, family: number, i: number): number =>
-  facts.out[family as 0 | 1 | 2].start[i + 1]! - facts.out[family as 0 | 1 | 2].start[i]!;
-
-/** Number of edges of a family entering node i. */
-export const inDegree = (facts: Facts, family: number, i: number): number =>
-  facts.in[family as 0 | 1 | 2].start[i + 1]! - facts.in[family as 0 | 1 | 2].start[i]!;
-
-/** Edge numbers of a family leaving node i (allocates; for cold paths). */
-export function outEdges(facts: Facts, family: number, i: number): number[] {
-  const adjacency = facts.out[family as 0 | 1 | 2];
-  return Array.from(adjacency.edge.subarray(adjacency.start[i]!, adjacency.start[i + 1]!));
-}
-
-/** Edge numbers of a family entering node i (allocates; for cold paths). */
-export function inEdges(facts: Facts, family: number, i: number): number[] {
-  const adjacency = facts.in[family as 0 | 1 | 2];
-  return Array.from(adjacency.edge.subarray(adjacency.start[i]!, adjacency.start[i + 1]!));
-}
-
 /** A lookup table over kind codes: `table[facts.kind[i]] === 1` when node i has one of `kinds`. */
 export function kindTable(kinds: readonly KindId[]): Uint8Array {
   const table = new Uint8Array(256);
@@ -182,3 +161,28 @@ export function kindTable(kinds: readonly KindId[]): Uint8Array {
 
 /** Telemetry collectors: calls to them are not request work. */
 export const TELEMETRY = kindTable(['tracing-collector', 'log-aggregator', 'metrics-alerting']);
+
+/**
+ * A reusable set of node (or edge) numbers with O(1) add and clear, so rules
+ * can drop duplicates without allocating per node or scanning lists.
+ */
+export class NumberSet {
+  private readonly stamp: Int32Array;
+  private round = 1;
+
+  constructor(size: number) {
+    this.stamp = new Int32Array(size);
+  }
+
+  /** Empty the set. */
+  clear(): void {
+    this.round++;
+  }
+
+  /** Add i; false if it was already there. */
+  add(i: number): boolean {
+    if (this.stamp[i] === this.round) return false;
+    this.stamp[i] = this.round;
+    return true;
+  }
+}

@@ -28,11 +28,6 @@ function unique(ids: readonly string[]): string[] {
   return [...new Set(ids)];
 }
 
-/** The element part of a finding id: the distinct ids, sorted, joined by "+". */
-export function findingKey(elementIds: readonly string[]): string {
-  return unique(elementIds).sort().join('+');
-}
-
 export function makeFinding(rule: RuleHeader, draft: FindingDraft): Finding {
   const elementIds = unique(draft.elementIds);
   return {

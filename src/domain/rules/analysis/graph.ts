@@ -4,7 +4,7 @@
  * counts as the same party.
  */
 import type { GraphIndex } from '../../diagram/graph-index.ts';
-import type { DataAccess, DataEdge, DesignNode } from '../../diagram/schema.ts';
+import type { DataAccess, DesignNode } from '../../diagram/schema.ts';
 import { CLIENT, DATA, DATASTORE, factsOf, SYNC, type Facts } from './facts.ts';
 import { perIndex } from './memo.ts';
 
@@ -120,6 +120,3 @@ export function ownershipOf(index: GraphIndex, facts: Facts, i: number): Ownersh
   const node = facts.nodes[primary]!;
   return { owner: node.owner.trim(), groupId: node.groupId };
 }
-
-/** The data edge behind edge number k (callers check the family first). */
-export const dataEdge = (facts: Facts, k: number): DataEdge => facts.edges[k] as DataEdge;

@@ -29,13 +29,14 @@ export const brokerWithoutConsumer: RuleDefinition<Record<string, never>> = {
       for (let j = incoming.start[i]!; j < incoming.start[i + 1]!; j++) {
         const k = incoming.edge[j]!;
         const publisher = facts.nodes[facts.source[k]!]!;
-        if (!publishers.includes(publisher.name)) publishers.push(publisher.name);
+        publishers.push(publisher.name);
         elementIds.push(publisher.id, facts.edges[k]!.id);
       }
+      const names = [...new Set(publishers)];
       findings.push(
         makeFinding(brokerWithoutConsumer, {
           glossaryTerm: broker.kind === 'event-stream' ? 'publish-subscribe' : 'message-queue',
-          message: `${listNames(publishers)} ${publishers.length === 1 ? 'publishes' : 'publish'} to ${broker.name}, but nothing consumes from it: the messages pile up unprocessed.`,
+          message: `${listNames(names)} ${names.length === 1 ? 'publishes' : 'publish'} to ${broker.name}, but nothing consumes from it: the messages pile up unprocessed.`,
           why: WHY,
           fix: FIX,
           elementIds,

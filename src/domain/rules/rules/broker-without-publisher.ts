@@ -30,13 +30,14 @@ export const brokerWithoutPublisher: RuleDefinition<Record<string, never>> = {
       for (let j = outgoing.start[i]!; j < outgoing.start[i + 1]!; j++) {
         const k = outgoing.edge[j]!;
         const consumer = facts.nodes[facts.target[k]!]!;
-        if (!consumers.includes(consumer.name)) consumers.push(consumer.name);
+        consumers.push(consumer.name);
         elementIds.push(consumer.id, facts.edges[k]!.id);
       }
+      const names = [...new Set(consumers)];
       findings.push(
         makeFinding(brokerWithoutPublisher, {
           glossaryTerm: broker.kind === 'event-stream' ? 'publish-subscribe' : 'message-queue',
-          message: `${listNames(consumers)} ${consumers.length === 1 ? 'waits' : 'wait'} for messages on ${broker.name}, but nothing publishes to it.`,
+          message: `${listNames(names)} ${names.length === 1 ? 'waits' : 'wait'} for messages on ${broker.name}, but nothing publishes to it.`,
           why: WHY,
           fix: FIX,
           elementIds,

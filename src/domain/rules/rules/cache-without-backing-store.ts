@@ -1,4 +1,4 @@
-import { COMPUTE, DATA, DATASTORE, factsOf, SYNC } from '../analysis/facts.ts';
+import { COMPUTE, DATA, DATASTORE, factsOf, NumberSet, SYNC } from '../analysis/facts.ts';
 import { makeFinding } from '../analysis/finding.ts';
 import { listNames } from '../analysis/text.ts';
 import { sketch } from '../sketch.ts';
@@ -24,18 +24,20 @@ export const cacheWithoutBackingStore: RuleDefinition<Record<string, never>> = {
     const inData = facts.in[DATA];
     const outData = facts.out[DATA];
     const outSync = facts.out[SYNC];
+    const seen = new NumberSet(facts.n);
     for (const i of facts.byRole[DATASTORE]!) {
       const cache = facts.nodes[i]!;
       if (cache.kind !== 'cache' || inData.start[i] === inData.start[i + 1]) continue;
       const users: number[] = [];
       const edges: string[] = [];
       let backed = false;
+      seen.clear();
       for (let j = inData.start[i]!; j < inData.start[i + 1]! && !backed; j++) {
         const k = inData.edge[j]!;
         const u = facts.source[k]!;
         if (facts.role[u] !== COMPUTE) continue;
         edges.push(facts.edges[k]!.id);
-        if (!users.includes(u)) users.push(u);
+        if (seen.add(u)) users.push(u);
         if (outSync.start[u] !== outSync.start[u + 1]) backed = true;
         for (let q = outData.start[u]!; q < outData.start[u + 1]! && !backed; q++) {
           const store = facts.target[outData.edge[q]!]!;

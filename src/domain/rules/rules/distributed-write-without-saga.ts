@@ -1,8 +1,8 @@
 import type { GraphIndex } from '../../diagram/graph-index.ts';
 import type { DesignNode } from '../../diagram/schema.ts';
-import { ASYNC, COMPUTE, DATA, factsOf, SYNC, type Facts } from '../analysis/facts.ts';
+import { ASYNC, COMPUTE, DATA, factsOf, NumberSet, SYNC, type Facts } from '../analysis/facts.ts';
 import { makeFinding } from '../analysis/finding.ts';
-import { isWrite, ownershipOf, sameText } from '../analysis/graph.ts';
+import { isWrite, normal, ownershipOf, sameText } from '../analysis/graph.ts';
 import { listNames } from '../analysis/text.ts';
 import { sketch } from '../sketch.ts';
 import type { Finding, RuleDefinition } from '../types.ts';
@@ -65,6 +65,16 @@ function writesOf(index: GraphIndex, facts: Facts, writer: number, into: Write[]
   }
 }
 
+/** Distinct owners of the writes: pairwise for the usual handful, keyed for many. */
+function countOwners(writes: readonly Write[]): number {
+  if (writes.length > 32) {
+    return new Set(writes.map((w) => `${w.owner.kind}:${w.owner.kind === 'owner' ? normal(w.owner.value) : w.owner.value}`)).size;
+  }
+  const owners: OwnerKey[] = [];
+  for (const write of writes) if (!owners.some((o) => sameOwner(o, write.owner))) owners.push(write.owner);
+  return owners.length;
+}
+
 /** Some participant, written datastore, neighbour of the entry node or async edge shows the writes are coordinated. */
 function coordinated(facts: Facts, entry: number, participants: readonly number[], writes: readonly Write[]): boolean {
   if (participants.some((p) => mentionsCoordination(facts.nodes[p]!))) return true;
@@ -109,6 +119,7 @@ export const distributedWriteWithoutSaga: RuleDefinition<typeof thresholds> = {
       return count;
     };
     const { start, edge } = facts.out[SYNC];
+    const seen = new NumberSet(facts.n);
     for (const i of facts.byRole[COMPUTE]!) {
       let total = writeCount(i);
       for (let j = start[i]!; j < start[i + 1]!; j++) {
@@ -120,22 +131,23 @@ export const distributedWriteWithoutSaga: RuleDefinition<typeof thresholds> = {
       const participants = [i];
       const calls: number[] = [];
       const writes: Write[] = [];
+      seen.clear();
+      seen.add(i);
       writesOf(index, facts, i, writes);
       for (let j = start[i]!; j < start[i + 1]!; j++) {
         const k = edge[j]!;
         const w = facts.target[k]!;
-        if (facts.role[w] !== COMPUTE || writeCount(w) === 0 || participants.includes(w)) continue;
+        if (facts.role[w] !== COMPUTE || writeCount(w) === 0 || !seen.add(w)) continue;
         participants.push(w);
         calls.push(k);
         writesOf(index, facts, w, writes);
       }
-      const owners: Write[] = [];
-      const stores: Write[] = [];
-      for (const write of writes) {
-        if (!owners.some((o) => sameOwner(o.owner, write.owner))) owners.push(write);
-        if (!stores.some((o) => o.store === write.store)) stores.push(write);
-      }
-      if (owners.length < Math.max(2, t.minOwners) || stores.length < 2) continue;
+      const first = writes[0]!.owner;
+      if (writes.every((w) => sameOwner(w.owner, first))) continue;
+      const owners = countOwners(writes);
+      seen.clear();
+      const stores = writes.filter((w) => seen.add(w.store));
+      if (owners < Math.max(2, t.minOwners) || stores.length < 2) continue;
       if (coordinated(facts, i, participants, writes)) continue;
       const id = (n: number) => facts.nodes[n]!.id;
       findings.push(

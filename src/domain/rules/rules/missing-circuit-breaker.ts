@@ -1,6 +1,6 @@
 import { patchSyncEdges } from '../analysis/edits.ts';
 import { makeFinding, quickFix } from '../analysis/finding.ts';
-import { COMPUTE, EDGE, EXTERNAL, factsOf, PLATFORM, SYNC } from '../analysis/facts.ts';
+import { COMPUTE, EDGE, EXTERNAL, factsOf, NumberSet, PLATFORM, SYNC } from '../analysis/facts.ts';
 import { listNames } from '../analysis/text.ts';
 import { sketch } from '../sketch.ts';
 import type { Finding, RuleDefinition } from '../types.ts';
@@ -27,11 +27,7 @@ export const missingCircuitBreaker: RuleDefinition<typeof thresholds> = {
     const { start, edge } = facts.in[SYNC];
     const report = (target: number, unprotected: number[], callerCount: number, external: boolean) => {
       const node = facts.nodes[target]!;
-      const names: string[] = [];
-      for (const k of unprotected) {
-        const name = facts.nodes[facts.source[k]!]!.name;
-        if (!names.includes(name)) names.push(name);
-      }
+      const names = [...new Set(unprotected.map((k) => facts.nodes[facts.source[k]!]!.name))];
       const verb = names.length === 1 ? 'calls' : 'call';
       const message = external
         ? `${listNames(names)} ${verb} ${node.name}, a third-party API, without a circuit breaker.`
@@ -63,19 +59,21 @@ export const missingCircuitBreaker: RuleDefinition<typeof thresholds> = {
       if (unprotected.length > 0) report(i, unprotected, 0, true);
     }
 
+    const seen = new NumberSet(facts.n);
     for (const i of facts.byRole[COMPUTE]!) {
       if (start[i + 1]! - start[i]! < t.sharedCallers) continue;
-      const callers: number[] = [];
+      seen.clear();
+      let callers = 0;
       const unprotected: number[] = [];
       for (let j = start[i]!; j < start[i + 1]!; j++) {
         const k = edge[j]!;
         const s = facts.source[k]!;
         if (facts.role[s] !== COMPUTE) continue;
-        if (!callers.includes(s)) callers.push(s);
+        if (seen.add(s)) callers++;
         const e = facts.edges[k]!;
         if (e.family === 'sync' && !e.circuitBreaker) unprotected.push(k);
       }
-      if (callers.length >= t.sharedCallers && unprotected.length > 0) report(i, unprotected, callers.length, false);
+      if (callers >= t.sharedCallers && unprotected.length > 0) report(i, unprotected, callers, false);
     }
     return findings;
   },

@@ -1,6 +1,6 @@
 import type { Design } from '../../diagram/schema.ts';
 import { belowEverything, freshId, newNode, rewire, takenIds } from '../analysis/edits.ts';
-import { COMPUTE, factsOf, PLATFORM, SYNC } from '../analysis/facts.ts';
+import { COMPUTE, factsOf, NumberSet, PLATFORM, SYNC } from '../analysis/facts.ts';
 import { makeFinding, quickFix } from '../analysis/finding.ts';
 import { listNames } from '../analysis/text.ts';
 import { sketch } from '../sketch.ts';
@@ -31,16 +31,18 @@ export const missingServiceDiscovery: RuleDefinition<Record<string, never>> = {
     const { start, edge } = facts.in[SYNC];
     const calls: string[] = [];
     const elementIds: string[] = [];
+    const seen = new NumberSet(facts.n);
     for (const i of facts.byRole[COMPUTE]!) {
       const service = facts.nodes[i]!;
       if (service.instances <= 1 || start[i] === start[i + 1]) continue;
       const callers: string[] = [];
+      seen.clear();
       for (let j = start[i]!; j < start[i + 1]!; j++) {
         const k = edge[j]!;
         const s = facts.source[k]!;
         if (facts.role[s] !== COMPUTE) continue;
         const caller = facts.nodes[s]!;
-        if (!callers.includes(caller.name)) callers.push(caller.name);
+        if (seen.add(s)) callers.push(caller.name);
         elementIds.push(caller.id, facts.edges[k]!.id);
       }
       if (callers.length === 0) continue;

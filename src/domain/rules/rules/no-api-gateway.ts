@@ -1,6 +1,6 @@
 import type { Design, DesignEdge, DesignNode, SyncEdge } from '../../diagram/schema.ts';
 import { absolutePosition, centroid, freshId, newNode, rewire, takenIds } from '../analysis/edits.ts';
-import { CLIENT, COMPUTE, EDGE, factsOf, SYNC } from '../analysis/facts.ts';
+import { CLIENT, COMPUTE, EDGE, factsOf, NumberSet, SYNC } from '../analysis/facts.ts';
 import { makeFinding, quickFix } from '../analysis/finding.ts';
 import { listNames } from '../analysis/text.ts';
 import { sketch } from '../sketch.ts';
@@ -72,14 +72,15 @@ export const noApiGateway: RuleDefinition<typeof thresholds> = {
     const direct: number[] = [];
     const services: number[] = [];
     const clients: number[] = [];
+    const seen = new NumberSet(facts.n);
     for (const i of facts.byRole[CLIENT]!) {
       for (let j = start[i]!; j < start[i + 1]!; j++) {
         const k = edge[j]!;
         const w = facts.target[k]!;
         if (facts.role[w] !== COMPUTE) continue;
         direct.push(k);
-        if (!services.includes(w)) services.push(w);
-        if (!clients.includes(i)) clients.push(i);
+        if (seen.add(w)) services.push(w);
+        if (clients[clients.length - 1] !== i) clients.push(i);
       }
     }
     if (services.length < Math.max(1, t.minServices)) return [];

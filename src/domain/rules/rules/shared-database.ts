@@ -1,7 +1,7 @@
 import type { DataEdge, DesignNode } from '../../diagram/schema.ts';
 import { COMPUTE, DATA, DATASTORE, factsOf, type Facts } from '../analysis/facts.ts';
 import { makeFinding } from '../analysis/finding.ts';
-import { isWrite, replicaTree, sameParty } from '../analysis/graph.ts';
+import { isWrite, normal, replicaTree, sameParty } from '../analysis/graph.ts';
 import { listNames } from '../analysis/text.ts';
 import { sketch } from '../sketch.ts';
 import type { Finding, RuleDefinition } from '../types.ts';
@@ -29,15 +29,25 @@ interface Party {
   writes: boolean;
 }
 
-/** Parties using the data, found pairwise (groups are small), with whether each writes. */
+/**
+ * Parties using the data, with whether each writes. Groups are usually small
+ * and compared pairwise; a large group is keyed by owner instead.
+ */
 function partiesOf(facts: Facts, group: readonly number[]): Party[] {
   const parties: Party[] = [];
+  const byKey = group.length > 32 ? new Map<string, Party>() : undefined;
   for (const k of group) {
     const node = facts.nodes[facts.source[k]!]!;
     const writes = isWrite((facts.edges[k] as DataEdge).access);
-    const party = parties.find((p) => sameParty(p.node, node));
-    if (party) party.writes ||= writes;
-    else parties.push({ node, writes });
+    const key = byKey && (node.owner.trim() === '' ? `node:${node.id}` : `owner:${normal(node.owner)}`);
+    const party = key === undefined ? parties.find((p) => sameParty(p.node, node)) : byKey?.get(key);
+    if (party) {
+      party.writes ||= writes;
+    } else {
+      const created = { node, writes };
+      parties.push(created);
+      if (key !== undefined) byKey?.set(key, created);
+    }
   }
   return parties;
 }
@@ -90,15 +100,14 @@ export const sharedDatabase: RuleDefinition<typeof thresholds> = {
         if (parties.length < Math.max(2, t.minServices)) continue;
         let writerParties = 0;
         for (const party of parties) if (party.writes) writerParties++;
-        const writers: string[] = [];
-        const readers: string[] = [];
+        const writerSet = new Set<string>();
+        const readerSet = new Set<string>();
         for (const k of group) {
           const name = facts.nodes[facts.source[k]!]!.name;
-          if (isWrite((facts.edges[k] as DataEdge).access)) {
-            if (!writers.includes(name)) writers.push(name);
-          } else if (!readers.includes(name)) readers.push(name);
+          (isWrite((facts.edges[k] as DataEdge).access) ? writerSet : readerSet).add(name);
         }
-        const readerNames = readers.filter((name) => !writers.includes(name));
+        const writers = [...writerSet];
+        const readerNames = [...readerSet].filter((name) => !writerSet.has(name));
         const label = describeStore(store, database);
         const read = readerNames.length === 1 ? 'reads' : 'read';
         let message: string;

@@ -1,6 +1,6 @@
 import { patchSyncEdges } from '../analysis/edits.ts';
 import { callFacts } from '../analysis/calls.ts';
-import { COMPUTE, factsOf, SYNC, TELEMETRY } from '../analysis/facts.ts';
+import { COMPUTE, factsOf, NumberSet, SYNC, TELEMETRY } from '../analysis/facts.ts';
 import { makeFinding, quickFix } from '../analysis/finding.ts';
 import { formatNumber, listNames } from '../analysis/text.ts';
 import { sketch } from '../sketch.ts';
@@ -31,14 +31,16 @@ export const syncFanOut: RuleDefinition<typeof thresholds> = {
     const { start, edge } = facts.out[SYNC];
     const targets: number[] = [];
     const calls: number[] = [];
+    const seen = new NumberSet(facts.n);
     for (const i of facts.byRole[COMPUTE]!) {
       if (start[i + 1]! - start[i]! < t.fanOutTargets) continue;
       targets.length = 0;
       calls.length = 0;
+      seen.clear();
       for (let j = start[i]!; j < start[i + 1]!; j++) {
         const k = edge[j]!;
         const w = facts.target[k]!;
-        if (TELEMETRY[facts.kind[w]!] === 1 || targets.includes(w)) continue;
+        if (TELEMETRY[facts.kind[w]!] === 1 || !seen.add(w)) continue;
         targets.push(w);
         calls.push(k);
       }

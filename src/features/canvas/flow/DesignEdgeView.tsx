@@ -2,8 +2,12 @@ import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { edgeBadges, FAMILY_STROKE } from '../edge-visuals.ts';
 import type { FlowEdge } from './to-flow.ts';
+import { useElementFindings } from '../findings/findings-context.tsx';
+
+const EDGE_BADGE = { error: '#dc2626', warning: '#d97706', info: '#0284c7' } as const;
 
 function DesignEdgeViewInner({ id, data, selected, markerEnd, markerStart, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition }: EdgeProps<FlowEdge>) {
+  const found = useElementFindings(id);
   if (!data) return null;
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition });
   const edge = data.edge;
@@ -20,6 +24,15 @@ function DesignEdgeViewInner({ id, data, selected, markerEnd, markerStart, sourc
         style={{ strokeWidth: selected ? 2.5 : 1.75, strokeDasharray: stroke.dash, strokeLinecap: 'round' }}
         interactionWidth={16}
       />
+      {found && (
+        <g className="lod-detail pointer-events-none" transform={`translate(${labelX} ${labelY - 16})`}>
+          <title>{`${found.count} finding${found.count === 1 ? '' : 's'}`}</title>
+          <rect x={-13} y={-8} width={26} height={16} rx={8} fill={EDGE_BADGE[found.worst]} />
+          <text textAnchor="middle" dominantBaseline="central" className="fill-white text-[10px] font-bold">
+            {`!${found.count}`}
+          </text>
+        </g>
+      )}
       {badges && (
         <text
           x={labelX}

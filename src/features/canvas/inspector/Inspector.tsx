@@ -27,7 +27,7 @@ function DesignSummary() {
           <li>Connect two components by dragging from the dot on one edge of a box to another box, or with “Connect to” here.</li>
           <li>Select something to edit its properties here. Shift-click or drag a box to select several.</li>
           <li>
-            Press <kbd className="rounded border px-1">?</kbd> for every keyboard shortcut.
+            Press <kbd className="rounded border px-1">?</kbd> for every keyboard shortcut; the Legend button explains the line styles.
           </li>
         </ul>
       </Section>

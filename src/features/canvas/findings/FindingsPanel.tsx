@@ -1,0 +1,163 @@
+import { ChevronDown, ChevronUp, Crosshair, GraduationCap, Wand2 } from 'lucide-react';
+import { useId, useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import { SEVERITIES, type Finding, type Severity } from '../../../domain/rules/types.ts';
+import { useEditorStore } from '../../../stores/editor/editor-store.ts';
+import { useFindings } from '../../../stores/editor/findings.ts';
+import { countLabel, SEVERITY_META } from './severity.tsx';
+
+type Filter = 'all' | Severity;
+
+const humanize = (id: string) => id.charAt(0).toUpperCase() + id.slice(1).replace(/-/g, ' ');
+
+function FindingItem({ finding, onShow }: { finding: Finding; onShow(finding: Finding): void }) {
+  const meta = SEVERITY_META[finding.severity];
+  const Icon = meta.icon;
+  const applyFix = (fixId: string) => {
+    const store = useEditorStore.getState();
+    const fix = finding.quickFixes.find((f) => f.id === fixId);
+    if (!fix) return;
+    store.replaceDesign(fix.apply(store.design));
+    store.announce(`${fix.label}: done. Undo (Ctrl+Z) reverses it.`, 'success');
+  };
+  return (
+    <li className="border-b border-slate-200 px-3 py-2.5 last:border-b-0 dark:border-slate-800">
+      <article aria-label={`${meta.label}: ${finding.title}`}>
+        <div className="flex items-start gap-2">
+          <Icon aria-hidden className={`mt-0.5 size-4 shrink-0 ${meta.text}`} />
+          <div className="min-w-0 flex-1">
+            <h4 className="text-sm font-semibold">
+              <span className="sr-only">{meta.label}: </span>
+              {finding.title}
+            </h4>
+            <p className="mt-0.5 text-sm text-slate-700 dark:text-slate-300">{finding.message}</p>
+            <details className="mt-1 text-sm">
+              <summary className="cursor-pointer text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100">Why it matters and how to fix it</summary>
+              <p className="mt-1 text-slate-700 dark:text-slate-300">{finding.why}</p>
+              <p className="mt-1 text-slate-700 dark:text-slate-300">
+                <strong>Fix: </strong>
+                {finding.fix}
+              </p>
+            </details>
+            <div className="mt-1.5 flex flex-wrap items-center gap-1.5">
+              <button
+                type="button"
+                onClick={() => onShow(finding)}
+                className="inline-flex items-center gap-1 rounded border border-slate-300 px-1.5 py-0.5 text-xs hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+                aria-label={`Show on canvas: ${finding.title}`}
+              >
+                <Crosshair aria-hidden className="size-3.5" />
+                Show
+              </button>
+              {finding.quickFixes.map((fix) => (
+                <button
+                  key={fix.id}
+                  type="button"
+                  onClick={() => applyFix(fix.id)}
+                  className="inline-flex items-center gap-1 rounded border border-blue-300 bg-blue-50 px-1.5 py-0.5 text-xs font-medium text-blue-900 hover:bg-blue-100 dark:border-blue-800 dark:bg-blue-950 dark:text-blue-100 dark:hover:bg-blue-900"
+                >
+                  <Wand2 aria-hidden className="size-3.5" />
+                  {fix.label}
+                </button>
+              ))}
+              <Link
+                to={`/glossary/${finding.glossaryTerm}`}
+                className="inline-flex items-center gap-1 text-xs text-blue-800 underline dark:text-blue-300"
+              >
+                <GraduationCap aria-hidden className="size-3.5" />
+                Learn: {humanize(finding.glossaryTerm)}
+              </Link>
+            </div>
+          </div>
+        </div>
+      </article>
+    </li>
+  );
+}
+
+export function FindingsPanel({ onShow, defaultOpen }: { onShow(finding: Finding): void; defaultOpen: boolean }) {
+  const findings = useFindings();
+  const [open, setOpen] = useState(defaultOpen);
+  const [filter, setFilter] = useState<Filter>('all');
+  const filterId = useId();
+  const listId = useId();
+  const counts = useMemo(() => {
+    const c: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+    for (const f of findings) c[f.severity]++;
+    return c;
+  }, [findings]);
+  const shown = filter === 'all' ? findings : findings.filter((f) => f.severity === filter);
+
+  return (
+    <section aria-label="Findings" className="flex max-h-full flex-col border-t border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+      <div className="flex h-10 shrink-0 items-center gap-2 px-3">
+        <button
+          type="button"
+          onClick={() => setOpen((o) => !o)}
+          aria-expanded={open}
+          aria-controls={listId}
+          className="inline-flex items-center gap-1.5 rounded px-1 py-0.5 text-sm font-semibold hover:bg-slate-100 dark:hover:bg-slate-800"
+        >
+          {open ? <ChevronDown aria-hidden className="size-4" /> : <ChevronUp aria-hidden className="size-4" />}
+          Review
+        </button>
+        <ul className="flex min-w-0 flex-1 items-center gap-1.5 overflow-hidden" aria-label="Finding counts">
+          {findings.length === 0 ? (
+            <li className="text-xs text-slate-500 dark:text-slate-400">No findings: nothing in this design breaks the rules Skyline checks.</li>
+          ) : (
+            SEVERITIES.filter((s) => counts[s] > 0).map((s) => {
+              const Icon = SEVERITY_META[s].icon;
+              return (
+                <li key={s} className={`inline-flex shrink-0 items-center gap-1 rounded-full border px-1.5 text-xs font-medium ${SEVERITY_META[s].chip}`}>
+                  <Icon aria-hidden className="size-3" />
+                  {countLabel(counts[s], s)}
+                </li>
+              );
+            })
+          )}
+        </ul>
+        {open && findings.length > 0 && (
+          <>
+            <label htmlFor={filterId} className="sr-only">
+              Show findings
+            </label>
+            <select
+              id={filterId}
+              value={filter}
+              onChange={(e) => setFilter(e.target.value as Filter)}
+              className="rounded border border-slate-300 bg-white px-1.5 py-0.5 text-xs dark:border-slate-700 dark:bg-slate-900"
+            >
+              <option value="all">All ({findings.length})</option>
+              {SEVERITIES.map((s) => (
+                <option key={s} value={s}>
+                  {SEVERITY_META[s].label}s ({counts[s]})
+                </option>
+              ))}
+            </select>
+          </>
+        )}
+      </div>
+      {open && (
+        <div id={listId} className="min-h-0 flex-1 overflow-y-auto border-t border-slate-200 dark:border-slate-800">
+          {SEVERITIES.map((severity) => {
+            const group = shown.filter((f) => f.severity === severity);
+            if (group.length === 0) return null;
+            return (
+              <section key={severity} aria-label={`${SEVERITY_META[severity].label}s`}>
+                <h3 className={`sticky top-0 z-[1] bg-slate-50 px-3 py-1 text-xs font-semibold uppercase tracking-wide dark:bg-slate-950 ${SEVERITY_META[severity].text}`}>
+                  {SEVERITY_META[severity].label}s · {group.length}
+                </h3>
+                <ul>
+                  {group.map((f) => (
+                    <FindingItem key={f.id} finding={f} onShow={onShow} />
+                  ))}
+                </ul>
+              </section>
+            );
+          })}
+          {findings.length > 0 && shown.length === 0 && <p className="px-3 py-3 text-sm text-slate-500">Nothing at this level.</p>}
+        </div>
+      )}
+    </section>
+  );
+}
