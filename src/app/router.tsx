@@ -16,6 +16,13 @@ export const router = createBrowserRouter([
           return { Component: CanvasRoute };
         },
       },
+      {
+        path: 'glossary/:termId',
+        lazy: async () => {
+          const { TermRoute } = await import('./routes/TermRoute.tsx');
+          return { Component: TermRoute };
+        },
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

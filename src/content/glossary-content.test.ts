@@ -68,3 +68,19 @@ describe('glossary terms', () => {
     expect(thin).toEqual([]);
   });
 });
+
+describe('links into the glossary', () => {
+  it('has at least 80 terms', () => {
+    expect(terms.size).toBeGreaterThanOrEqual(80);
+  });
+
+  it('every component kind and every rule links to a term that exists', async () => {
+    const { COMPONENT_KINDS } = await import('../domain/diagram/catalog.ts');
+    const { RULES } = await import('../domain/rules/registry.ts');
+    const missing = [
+      ...COMPONENT_KINDS.filter((k) => !terms.has(k.glossaryTerm)).map((k) => `kind ${k.id} -> ${k.glossaryTerm}`),
+      ...RULES.filter((r) => !terms.has(r.glossaryTerm)).map((r) => `rule ${r.id} -> ${r.glossaryTerm}`),
+    ];
+    expect(missing).toEqual([]);
+  });
+});

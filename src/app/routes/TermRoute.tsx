@@ -1,0 +1,5 @@
+import { TermPage } from '../../features/glossary/TermPage.tsx';
+
+export function TermRoute() {
+  return <TermPage />;
+}

@@ -1,0 +1,82 @@
+import { useQuery } from '@tanstack/react-query';
+import { ExternalLink } from 'lucide-react';
+import { Link, useParams } from 'react-router';
+import { Markdown } from '../../components/ui/Markdown.tsx';
+import { TERM_CATEGORIES } from '../../domain/glossary/term.ts';
+import { TermNotFound, termQuery } from '../../content/glossary.ts';
+
+const SECTION_TITLES = [
+  ['explanation', 'Explanation'],
+  ['whenToUse', 'When to use it'],
+  ['whenNotToUse', 'When not to'],
+  ['tradeOffs', 'Trade-offs'],
+  ['commonMistakes', 'Common mistakes'],
+  ['example', 'Example'],
+] as const;
+
+export function TermPage() {
+  const { termId = '' } = useParams();
+  const { data: term, error, isPending } = useQuery(termQuery(termId));
+
+  if (isPending) return <p className="mx-auto max-w-3xl px-6 py-10 text-slate-500">Loading…</p>;
+  if (error || !term) {
+    return (
+      <main className="mx-auto max-w-3xl px-6 py-10">
+        <h1 className="text-2xl font-semibold">{error instanceof TermNotFound ? 'No such term' : 'This entry could not be opened'}</h1>
+        <p className="mt-3 text-slate-600 dark:text-slate-300">{error?.message}</p>
+        <Link to="/canvas" className="mt-6 inline-block text-blue-800 underline dark:text-blue-300">
+          Back to the canvas
+        </Link>
+      </main>
+    );
+  }
+  const category = TERM_CATEGORIES.find((c) => c.id === term.category)?.label ?? term.category;
+  return (
+    <div className="overflow-y-auto">
+      <main className="mx-auto max-w-3xl px-5 py-8 sm:px-6 sm:py-10">
+        <p className="text-sm font-medium text-blue-800 dark:text-blue-300">Glossary · {category}</p>
+        <h1 className="mt-1 text-3xl font-semibold tracking-tight">{term.term}</h1>
+        {term.aliases.length > 0 && <p className="mt-1 text-sm text-slate-500 dark:text-slate-400">Also called: {term.aliases.join(', ')}</p>}
+        <p className="mt-4 text-lg text-slate-700 dark:text-slate-200">{term.definition}</p>
+        {SECTION_TITLES.map(([key, title]) => (
+          <section key={key} aria-labelledby={`section-${key}`} className="mt-8">
+            <h2 id={`section-${key}`} className="text-xl font-semibold">
+              {title}
+            </h2>
+            <Markdown>{term.sections[key]}</Markdown>
+          </section>
+        ))}
+        <section aria-labelledby="related" className="mt-8">
+          <h2 id="related" className="text-xl font-semibold">
+            Related terms
+          </h2>
+          <ul className="mt-2 flex flex-wrap gap-2">
+            {term.related.map((id) => (
+              <li key={id}>
+                <Link to={`/glossary/${id}`} className="inline-block rounded-full border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
+                  {id.replace(/-/g, ' ')}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section aria-labelledby="reading" className="mt-8">
+          <h2 id="reading" className="text-xl font-semibold">
+            Further reading
+          </h2>
+          <ul className="mt-2 space-y-1">
+            {term.reading.map((r) => (
+              <li key={r.url}>
+                <a href={r.url} target="_blank" rel="noreferrer noopener" className="inline-flex items-center gap-1 text-blue-800 underline dark:text-blue-300">
+                  {r.title}
+                  <ExternalLink aria-hidden className="size-3.5" />
+                  <span className="sr-only">(opens in a new tab)</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      </main>
+    </div>
+  );
+}
