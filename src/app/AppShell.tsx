@@ -5,6 +5,7 @@ import { useSettingsStore, type ThemeSetting } from '../stores/settings-store.ts
 const NAV = [
   { to: '/', label: 'Home', end: true },
   { to: '/canvas', label: 'Canvas', end: false },
+  { to: '/rules', label: 'Rules', end: false },
 ];
 
 const NEXT_THEME: Record<ThemeSetting, ThemeSetting> = { system: 'light', light: 'dark', dark: 'system' };

@@ -17,6 +17,13 @@ export const router = createBrowserRouter([
         },
       },
       {
+        path: 'rules',
+        lazy: async () => {
+          const { RulesRoute } = await import('./routes/RulesRoute.tsx');
+          return { Component: RulesRoute };
+        },
+      },
+      {
         path: 'glossary/:termId',
         lazy: async () => {
           const { TermRoute } = await import('./routes/TermRoute.tsx');

@@ -1,7 +1,7 @@
 import { ReactFlowProvider, type Viewport } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { X } from 'lucide-react';
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { DesignStorage } from '../../storage/design-storage.ts';
 import { useEditorStore } from '../../stores/editor/editor-store.ts';
 import { useSettingsStore } from '../../stores/settings-store.ts';
@@ -18,6 +18,7 @@ import { useKeyboardShortcuts } from './use-keyboard-shortcuts.ts';
 import { FindingsProvider } from './findings/findings-context.tsx';
 import { FindingsPanel } from './findings/FindingsPanel.tsx';
 import type { Finding } from '../../domain/rules/types.ts';
+import type { Design } from '../../domain/diagram/schema.ts';
 import { useReactFlow } from '@xyflow/react';
 import { useMediaQuery } from './use-media-query.ts';
 
@@ -55,7 +56,32 @@ function Drawer({ side, title, open, onClose, children }: { side: 'left' | 'righ
   );
 }
 
-function CanvasWorkspace({ storage }: { storage: DesignStorage }) {
+export interface CanvasPageProps {
+  storage: DesignStorage;
+  /** A design to open on top of the current one (undo brings the current one back). */
+  example?: { design: Design; title: string };
+  exampleMissing?: string;
+  onExampleOpened?(): void;
+}
+
+function EmptyCanvasHint({ narrow }: { narrow: boolean }) {
+  const empty = useEditorStore((s) => s.design.nodes.length === 0 && s.design.notes.length === 0 && s.design.groups.length === 0);
+  if (!empty) return null;
+  return (
+    <div className="pointer-events-none absolute inset-0 flex items-center justify-center p-6">
+      <div className="max-w-sm rounded-xl border border-dashed border-slate-300 bg-white/80 p-5 text-center text-sm text-slate-600 dark:border-slate-700 dark:bg-slate-900/80 dark:text-slate-300">
+        <p className="font-semibold text-slate-800 dark:text-slate-100">Your canvas is empty</p>
+        <p className="mt-1">
+          {narrow
+            ? 'Tap “Add” to pick a component; it appears here.'
+            : 'Drag a component from the list on the left, or click one to drop it here. Then drag from the dot on a box’s edge to another box to connect them.'}
+        </p>
+      </div>
+    </div>
+  );
+}
+
+function CanvasWorkspace({ storage, example, exampleMissing, onExampleOpened }: CanvasPageProps) {
   const narrow = useMediaQuery('(max-width: 767px)');
   const coarse = useMediaQuery('(pointer: coarse)');
   const [paletteOpen, setPaletteOpen] = useState(false);
@@ -82,6 +108,23 @@ function CanvasWorkspace({ storage }: { storage: DesignStorage }) {
   );
 
   const { fitView } = useReactFlow();
+
+  const openedExample = useRef<Design | null>(null);
+  useEffect(() => {
+    if (saveState.status === 'loading') return;
+    const store = useEditorStore.getState();
+    if (example && openedExample.current !== example.design) {
+      openedExample.current = example.design;
+      store.replaceDesign({ ...example.design, id: store.design.id, title: `Example: ${example.title}` });
+      store.select([]);
+      store.announce(`Opened the example for “${example.title}”. Your previous design is one undo away (Ctrl+Z).`, 'success');
+      setTimeout(() => void fitView({ duration: 200, maxZoom: 1, padding: 0.2 }), 50);
+      onExampleOpened?.();
+    } else if (exampleMissing) {
+      store.announce(`There is no rule called “${exampleMissing}”, so no example was opened.`, 'error');
+      onExampleOpened?.();
+    }
+  }, [saveState.status, example, exampleMissing, onExampleOpened, fitView]);
   const showFinding = useCallback(
     (finding: Finding) => {
       const store = useEditorStore.getState();
@@ -136,6 +179,7 @@ function CanvasWorkspace({ storage }: { storage: DesignStorage }) {
             ) : (
               <DesignCanvas coarsePointer={coarse || narrow} initialViewport={initialViewport} onViewportSaved={saveViewport} />
             )}
+            {saveState.status !== 'loading' && <EmptyCanvasHint narrow={narrow} />}
             {showLegend && (
               <div className="pointer-events-none absolute bottom-3 left-3 z-10 hidden sm:block">
                 <Legend />
@@ -168,11 +212,11 @@ function CanvasWorkspace({ storage }: { storage: DesignStorage }) {
   );
 }
 
-export function CanvasPage({ storage }: { storage: DesignStorage }) {
+export function CanvasPage(props: CanvasPageProps) {
   return (
     <ReactFlowProvider>
       <FindingsProvider>
-        <CanvasWorkspace storage={storage} />
+        <CanvasWorkspace {...props} />
       </FindingsProvider>
     </ReactFlowProvider>
   );

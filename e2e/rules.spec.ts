@@ -1,0 +1,31 @@
+import { expect, test } from '@playwright/test';
+import { shopDesign } from './fixtures/designs.ts';
+import { node, seedDesign } from './support.ts';
+
+test('the rules page lists every rule and opens an example that triggers it; undo brings back my design', async ({ page }) => {
+  await seedDesign(page, shopDesign());
+  await page.goto('/rules');
+  await expect(page.getByRole('heading', { level: 1, name: 'Design review rules' })).toBeVisible();
+  const cards = page.getByRole('article');
+  expect(await cards.count()).toBeGreaterThanOrEqual(20);
+
+  await page.getByRole('searchbox', { name: 'Search rules' }).fill('shared database');
+  const card = page.getByRole('article', { name: 'Shared database' });
+  await expect(card).toBeVisible();
+  await card.getByRole('link', { name: /Open the example/ }).click();
+
+  await expect(page).toHaveURL(/\/canvas$/);
+  const findings = page.getByRole('region', { name: 'Findings' });
+  await expect(findings.getByRole('article', { name: /Shared database/ })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Opened the example' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(node(page, 'Gateway', 'API gateway')).toBeVisible();
+});
+
+test('a link to an unknown rule example says so and keeps the design', async ({ page }) => {
+  await seedDesign(page, shopDesign());
+  await page.goto('/canvas?example=no-such-rule');
+  await expect(page.getByRole('status').filter({ hasText: 'There is no rule called “no-such-rule”' })).toBeVisible();
+  await expect(node(page, 'Gateway', 'API gateway')).toBeVisible();
+});

@@ -1,0 +1,5 @@
+import { RulesPage } from '../../features/rules/RulesPage.tsx';
+
+export function RulesRoute() {
+  return <RulesPage />;
+}
