@@ -1,9 +1,33 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
+import { fileURLToPath } from 'node:url';
+import { buildContentIndex } from './src/content/content-index.ts';
+
+const GLOSSARY_DIR = fileURLToPath(new URL('./glossary', import.meta.url));
+const INDEX_ID = 'virtual:content-index';
+
+/** Serves `virtual:content-index`: names and summaries of all glossary content, built from glossary/. */
+function contentIndex(): Plugin {
+  return {
+    name: 'skyline-content-index',
+    resolveId: (id) => (id === INDEX_ID ? `\0${INDEX_ID}` : null),
+    load(id) {
+      if (id !== `\0${INDEX_ID}`) return null;
+      this.addWatchFile(GLOSSARY_DIR);
+      return `export default ${JSON.stringify(buildContentIndex(GLOSSARY_DIR))};`;
+    },
+    handleHotUpdate({ file, server }) {
+      if (file.startsWith(GLOSSARY_DIR)) {
+        const mod = server.moduleGraph.getModuleById(`\0${INDEX_ID}`);
+        if (mod) server.moduleGraph.invalidateModule(mod);
+      }
+    },
+  };
+}
 
 export default defineConfig({
-  plugins: [react(), tailwindcss()],
+  plugins: [react(), tailwindcss(), contentIndex()],
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -5,6 +5,8 @@ import { useSettingsStore, type ThemeSetting } from '../stores/settings-store.ts
 const NAV = [
   { to: '/', label: 'Home', end: true },
   { to: '/canvas', label: 'Canvas', end: false },
+  { to: '/learn', label: 'Learn', end: false },
+  { to: '/glossary', label: 'Glossary', end: false },
   { to: '/rules', label: 'Rules', end: false },
 ];
 

@@ -23,13 +23,11 @@ export const router = createBrowserRouter([
           return { Component: RulesRoute };
         },
       },
-      {
-        path: 'glossary/:termId',
-        lazy: async () => {
-          const { TermRoute } = await import('./routes/TermRoute.tsx');
-          return { Component: TermRoute };
-        },
-      },
+      { path: 'glossary', lazy: async () => ({ Component: (await import('./routes/GlossaryRoutes.tsx')).GlossaryIndexPage }) },
+      { path: 'glossary/:termId', lazy: async () => ({ Component: (await import('./routes/GlossaryRoutes.tsx')).TermPage }) },
+      { path: 'compare/:compareId', lazy: async () => ({ Component: (await import('./routes/GlossaryRoutes.tsx')).ComparePage }) },
+      { path: 'learn', lazy: async () => ({ Component: (await import('./routes/GlossaryRoutes.tsx')).LearnIndexPage }) },
+      { path: 'learn/:hubId', lazy: async () => ({ Component: (await import('./routes/GlossaryRoutes.tsx')).HubPage }) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -5,6 +5,7 @@
  */
 import { queryOptions } from '@tanstack/react-query';
 import type { Term } from '../domain/glossary/term.ts';
+import type { ContentIndex } from './content-index.ts';
 import { parseTermFile } from './parse-term.ts';
 
 const termFiles = import.meta.glob<string>('/glossary/terms/*.md', { query: '?raw', import: 'default' });
@@ -29,3 +30,45 @@ export async function loadTerm(id: string): Promise<Term> {
 
 export const termQuery = (id: string) =>
   queryOptions({ queryKey: ['glossary', 'term', id], queryFn: () => loadTerm(id), staleTime: Infinity, retry: false });
+
+const compareFiles = import.meta.glob<string>('/glossary/compare/*.md', { query: '?raw', import: 'default' });
+const hubFiles = import.meta.glob<string>('/glossary/hubs/*.md', { query: '?raw', import: 'default' });
+
+export class ContentNotFound extends Error {}
+
+export const compareQuery = (id: string) =>
+  queryOptions({
+    queryKey: ['glossary', 'compare', id],
+    staleTime: Infinity,
+    retry: false,
+    queryFn: async () => {
+      const load = compareFiles[`/glossary/compare/${id}.md`];
+      if (!load) throw new ContentNotFound(`There is no comparison called "${id}".`);
+      const { parseCompareFile } = await import('./parse-guide.ts');
+      const result = parseCompareFile(await load());
+      if (!result.ok) throw new Error(`The comparison "${id}" is damaged: ${result.problems.join('; ')}`);
+      return result.value;
+    },
+  });
+
+export const hubQuery = (id: string) =>
+  queryOptions({
+    queryKey: ['glossary', 'hub', id],
+    staleTime: Infinity,
+    retry: false,
+    queryFn: async () => {
+      const load = hubFiles[`/glossary/hubs/${id}.md`];
+      if (!load) throw new ContentNotFound(`There is no learning hub called "${id}".`);
+      const { parseHubFile } = await import('./parse-guide.ts');
+      const result = parseHubFile(await load());
+      if (!result.ok) throw new Error(`The learning hub "${id}" is damaged: ${result.problems.join('; ')}`);
+      return result.value;
+    },
+  });
+
+/** Names and summaries of everything, for lists and search (built at build time). */
+export const contentIndexQuery = queryOptions({
+  queryKey: ['glossary', 'index'],
+  staleTime: Infinity,
+  queryFn: async () => (await import('virtual:content-index')).default as ContentIndex,
+});

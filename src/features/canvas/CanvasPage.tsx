@@ -60,6 +60,7 @@ export interface CanvasPageProps {
   storage: DesignStorage;
   /** A design to open on top of the current one (undo brings the current one back). */
   example?: { design: Design; title: string };
+  /** Why a requested example could not be opened. */
   exampleMissing?: string;
   onExampleOpened?(): void;
 }
@@ -117,11 +118,11 @@ function CanvasWorkspace({ storage, example, exampleMissing, onExampleOpened }: 
       openedExample.current = example.design;
       store.replaceDesign({ ...example.design, id: store.design.id, title: `Example: ${example.title}` });
       store.select([]);
-      store.announce(`Opened the example for “${example.title}”. Your previous design is one undo away (Ctrl+Z).`, 'success');
+      store.announce(`Opened the example “${example.title}”. Your previous design is one undo away (Ctrl+Z).`, 'success');
       setTimeout(() => void fitView({ duration: 200, maxZoom: 1, padding: 0.2 }), 50);
       onExampleOpened?.();
     } else if (exampleMissing) {
-      store.announce(`There is no rule called “${exampleMissing}”, so no example was opened.`, 'error');
+      store.announce(exampleMissing, 'error');
       onExampleOpened?.();
     }
   }, [saveState.status, example, exampleMissing, onExampleOpened, fitView]);

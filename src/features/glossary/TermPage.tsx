@@ -1,9 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { ExternalLink } from 'lucide-react';
+import { ExternalLink, PenLine } from 'lucide-react';
 import { Link, useParams } from 'react-router';
 import { Markdown } from '../../components/ui/Markdown.tsx';
 import { TERM_CATEGORIES } from '../../domain/glossary/term.ts';
-import { TermNotFound, termQuery } from '../../content/glossary.ts';
+import { RULES } from '../../domain/rules/registry.ts';
+import { compareQuery, contentIndexQuery, TermNotFound, termQuery } from '../../content/glossary.ts';
+import { PrefetchLink } from './PrefetchLink.tsx';
 
 const SECTION_TITLES = [
   ['explanation', 'Explanation'],
@@ -17,6 +19,10 @@ const SECTION_TITLES = [
 export function TermPage() {
   const { termId = '' } = useParams();
   const { data: term, error, isPending } = useQuery(termQuery(termId));
+  const { data: index } = useQuery(contentIndexQuery);
+  const nameOf = (id: string) => index?.terms.find((t) => t.id === id)?.term ?? id.replace(/-/g, ' ');
+  const rules = RULES.filter((r) => r.glossaryTerm === termId);
+  const comparisons = index?.compare.filter((c) => c.terms.includes(termId)) ?? [];
 
   if (isPending) return <p className="mx-auto max-w-3xl px-6 py-10 text-slate-500">Loading…</p>;
   if (error || !term) {
@@ -24,8 +30,8 @@ export function TermPage() {
       <main className="mx-auto max-w-3xl px-6 py-10">
         <h1 className="text-2xl font-semibold">{error instanceof TermNotFound ? 'No such term' : 'This entry could not be opened'}</h1>
         <p className="mt-3 text-slate-600 dark:text-slate-300">{error?.message}</p>
-        <Link to="/canvas" className="mt-6 inline-block text-blue-800 underline dark:text-blue-300">
-          Back to the canvas
+        <Link to="/glossary" className="mt-6 inline-block text-blue-800 underline dark:text-blue-300">
+          Browse the glossary
         </Link>
       </main>
     );
@@ -34,10 +40,24 @@ export function TermPage() {
   return (
     <div className="overflow-y-auto">
       <main className="mx-auto max-w-3xl px-5 py-8 sm:px-6 sm:py-10">
-        <p className="text-sm font-medium text-blue-800 dark:text-blue-300">Glossary · {category}</p>
+        <p className="text-sm font-medium text-blue-800 dark:text-blue-300">
+          <Link to="/glossary" className="underline">
+            Glossary
+          </Link>{' '}
+          · {category}
+        </p>
         <h1 className="mt-1 text-3xl font-semibold tracking-tight">{term.term}</h1>
         {term.aliases.length > 0 && <p className="mt-1 text-sm text-slate-500 dark:text-slate-400">Also called: {term.aliases.join(', ')}</p>}
         <p className="mt-4 text-lg text-slate-700 dark:text-slate-200">{term.definition}</p>
+        {term.exampleDesign && (
+          <Link
+            to={`/canvas?term=${term.id}`}
+            className="mt-5 inline-flex items-center gap-1.5 rounded-md bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800"
+          >
+            <PenLine aria-hidden className="size-4" />
+            Open the example on the canvas: {term.exampleDesign.title}
+          </Link>
+        )}
         {SECTION_TITLES.map(([key, title]) => (
           <section key={key} aria-labelledby={`section-${key}`} className="mt-8">
             <h2 id={`section-${key}`} className="text-xl font-semibold">
@@ -53,13 +73,50 @@ export function TermPage() {
           <ul className="mt-2 flex flex-wrap gap-2">
             {term.related.map((id) => (
               <li key={id}>
-                <Link to={`/glossary/${id}`} className="inline-block rounded-full border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
-                  {id.replace(/-/g, ' ')}
-                </Link>
+                <PrefetchLink
+                  to={`/glossary/${id}`}
+                  query={(client) => client.prefetchQuery(termQuery(id))}
+                  className="inline-block rounded-full border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+                >
+                  {nameOf(id)}
+                </PrefetchLink>
               </li>
             ))}
           </ul>
         </section>
+        {rules.length > 0 && (
+          <section aria-labelledby="rules" className="mt-8">
+            <h2 id="rules" className="text-xl font-semibold">
+              Rules that check this
+            </h2>
+            <ul className="mt-2 space-y-1">
+              {rules.map((r) => (
+                <li key={r.id}>
+                  <Link to={`/rules#${r.id}`} className="text-blue-800 underline dark:text-blue-300">
+                    {r.title}
+                  </Link>
+                  <span className="text-sm text-slate-600 dark:text-slate-300"> — {r.summary}</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+        {comparisons.length > 0 && (
+          <section aria-labelledby="comparisons" className="mt-8">
+            <h2 id="comparisons" className="text-xl font-semibold">
+              Compare
+            </h2>
+            <ul className="mt-2 space-y-1">
+              {comparisons.map((c) => (
+                <li key={c.id}>
+                  <PrefetchLink to={`/compare/${c.id}`} query={(client) => client.prefetchQuery(compareQuery(c.id))} className="text-blue-800 underline dark:text-blue-300">
+                    {c.title}
+                  </PrefetchLink>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
         <section aria-labelledby="reading" className="mt-8">
           <h2 id="reading" className="text-xl font-semibold">
             Further reading

@@ -1,5 +1,0 @@
-import { TermPage } from '../../features/glossary/TermPage.tsx';
-
-export function TermRoute() {
-  return <TermPage />;
-}

@@ -1,0 +1,5 @@
+/** Built by the content-index plugin in vite.config.ts; typed where it is imported (src/content/glossary.ts). */
+declare module 'virtual:content-index' {
+  const index: unknown;
+  export default index;
+}

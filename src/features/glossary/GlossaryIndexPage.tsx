@@ -1,0 +1,117 @@
+import { useQuery } from '@tanstack/react-query';
+import { Search } from 'lucide-react';
+import { useId, useMemo, useState } from 'react';
+import { compareQuery, contentIndexQuery, termQuery } from '../../content/glossary.ts';
+import type { TermSummary } from '../../content/content-index.ts';
+import { TERM_CATEGORIES } from '../../domain/glossary/term.ts';
+import { PrefetchLink } from './PrefetchLink.tsx';
+
+/** Best matches first: name, then alias, then definition. */
+export function searchTerms(terms: readonly TermSummary[], query: string): { term: TermSummary; via: string | null }[] {
+  const q = query.trim().toLowerCase();
+  if (!q) return terms.map((term) => ({ term, via: null }));
+  const out: { term: TermSummary; via: string | null; score: number }[] = [];
+  for (const term of terms) {
+    const name = term.term.toLowerCase();
+    const alias = term.aliases.find((a) => a.toLowerCase().includes(q));
+    if (name === q) out.push({ term, via: null, score: 0 });
+    else if (name.startsWith(q)) out.push({ term, via: null, score: 1 });
+    else if (term.aliases.some((a) => a.toLowerCase() === q)) out.push({ term, via: alias ?? null, score: 1 });
+    else if (name.includes(q)) out.push({ term, via: null, score: 2 });
+    else if (alias) out.push({ term, via: alias, score: 3 });
+    else if (term.definition.toLowerCase().includes(q)) out.push({ term, via: null, score: 4 });
+  }
+  return out.sort((a, b) => a.score - b.score || a.term.term.localeCompare(b.term.term));
+}
+
+export function GlossaryIndexPage() {
+  const { data: index } = useQuery(contentIndexQuery);
+  const [query, setQuery] = useState('');
+  const searchId = useId();
+  const results = useMemo(() => (index ? searchTerms(index.terms, query) : []), [index, query]);
+
+  return (
+    <div className="overflow-y-auto">
+      <main className="mx-auto max-w-4xl px-5 py-8 sm:px-6 sm:py-10">
+        <h1 className="text-3xl font-semibold tracking-tight">Glossary</h1>
+        <p className="mt-2 text-slate-700 dark:text-slate-300">
+          Every concept the canvas, the review rules and the problems use, explained with when to use it, when not to, and the mistakes people make.
+        </p>
+        <div className="relative mt-6">
+          <label htmlFor={searchId} className="sr-only">
+            Search the glossary
+          </label>
+          <Search aria-hidden className="pointer-events-none absolute left-3 top-1/2 size-4 -translate-y-1/2 text-slate-400" />
+          <input
+            id={searchId}
+            type="search"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            placeholder="Search terms and their other names, e.g. DLQ or CQRS"
+            className="w-full rounded-lg border border-slate-300 bg-white py-2 pl-9 pr-3 dark:border-slate-700 dark:bg-slate-900"
+          />
+        </div>
+        {!index ? (
+          <p className="mt-6 text-slate-500">Loading…</p>
+        ) : query.trim() ? (
+          <section aria-label="Search results" className="mt-6">
+            <p className="text-sm text-slate-500 dark:text-slate-400" aria-live="polite">
+              {results.length} term{results.length === 1 ? '' : 's'} match “{query.trim()}”
+            </p>
+            <ul className="mt-3 divide-y divide-slate-200 dark:divide-slate-800">
+              {results.map(({ term, via }) => (
+                <li key={term.id} className="py-2.5">
+                  <PrefetchLink to={`/glossary/${term.id}`} query={(client) => client.prefetchQuery(termQuery(term.id))} className="font-medium text-blue-800 underline dark:text-blue-300">
+                    {term.term}
+                  </PrefetchLink>
+                  {via && <span className="ml-2 text-sm text-slate-500 dark:text-slate-400">(also called {via})</span>}
+                  <p className="text-sm text-slate-600 dark:text-slate-300">{term.definition}</p>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : (
+          <>
+            {index.compare.length > 0 && (
+              <section aria-labelledby="comparisons" className="mt-8">
+                <h2 id="comparisons" className="text-xl font-semibold">
+                  Comparisons
+                </h2>
+                <ul className="mt-3 grid gap-2 sm:grid-cols-2">
+                  {index.compare.map((c) => (
+                    <li key={c.id}>
+                      <PrefetchLink to={`/compare/${c.id}`} query={(client) => client.prefetchQuery(compareQuery(c.id))} className="text-blue-800 underline dark:text-blue-300">
+                        {c.title}
+                      </PrefetchLink>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            )}
+            {TERM_CATEGORIES.map((category) => {
+              const inCategory = index.terms.filter((t) => t.category === category.id).sort((a, b) => a.term.localeCompare(b.term));
+              if (inCategory.length === 0) return null;
+              return (
+                <section key={category.id} aria-labelledby={`cat-${category.id}`} className="mt-8">
+                  <h2 id={`cat-${category.id}`} className="text-xl font-semibold">
+                    {category.label}
+                  </h2>
+                  <ul className="mt-3 grid gap-x-6 gap-y-3 sm:grid-cols-2">
+                    {inCategory.map((term) => (
+                      <li key={term.id}>
+                        <PrefetchLink to={`/glossary/${term.id}`} query={(client) => client.prefetchQuery(termQuery(term.id))} className="font-medium text-blue-800 underline dark:text-blue-300">
+                          {term.term}
+                        </PrefetchLink>
+                        <p className="text-sm text-slate-600 dark:text-slate-300">{term.definition}</p>
+                      </li>
+                    ))}
+                  </ul>
+                </section>
+              );
+            })}
+          </>
+        )}
+      </main>
+    </div>
+  );
+}
