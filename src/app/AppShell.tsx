@@ -3,7 +3,6 @@ import { NavLink, Outlet } from 'react-router';
 import { useSettingsStore, type ThemeSetting } from '../stores/settings-store.ts';
 
 const NAV = [
-  { to: '/', label: 'Home', end: true },
   { to: '/canvas', label: 'Canvas', end: false },
   { to: '/learn', label: 'Learn', end: false },
   { to: '/glossary', label: 'Glossary', end: false },
@@ -37,26 +36,26 @@ export function AppShell() {
       <a href="#main" className="sr-only-focusable absolute left-2 top-2 z-50 rounded bg-blue-700 px-3 py-2 text-white">
         Skip to content
       </a>
-      <header className="flex h-12 shrink-0 items-center gap-4 border-b border-slate-200 bg-white px-3 dark:border-slate-800 dark:bg-slate-900">
+      <header className="flex h-12 shrink-0 items-center gap-2 border-b sm:gap-4 border-slate-200 bg-white px-3 dark:border-slate-800 dark:bg-slate-900">
         <NavLink to="/" className="flex items-center gap-2 font-semibold tracking-tight" aria-label="Skyline home">
           <img src="/favicon.svg" alt="" className="size-6" />
-          <span>Skyline</span>
+          <span className="hidden sm:inline">Skyline</span>
         </NavLink>
-        <nav aria-label="Main" className="flex items-center gap-1">
+        <nav aria-label="Main" className="flex min-w-0 items-center gap-0.5 overflow-x-auto sm:gap-1">
           {NAV.map((item) => (
             <NavLink
               key={item.to}
               to={item.to}
               end={item.end}
               className={({ isActive }) =>
-                `rounded-md px-2.5 py-1.5 text-sm ${isActive ? 'bg-slate-100 font-medium text-slate-900 dark:bg-slate-800 dark:text-white' : 'text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800'}`
+                `shrink-0 rounded-md px-2 py-1.5 text-sm sm:px-2.5 ${isActive ? 'bg-slate-100 font-medium text-slate-900 dark:bg-slate-800 dark:text-white' : 'text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800'}`
               }
             >
               {item.label}
             </NavLink>
           ))}
         </nav>
-        <div className="ml-auto">
+        <div className="ml-auto shrink-0">
           <ThemeToggle />
         </div>
       </header>

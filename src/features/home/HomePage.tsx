@@ -1,4 +1,4 @@
-import { ArrowRight, Boxes, Cable, Save } from 'lucide-react';
+import { ArrowRight, BookOpen, Boxes, Cable, SearchCheck } from 'lucide-react';
 import { Link } from 'react-router';
 
 const POINTS = [
@@ -13,9 +13,14 @@ const POINTS = [
     text: 'Synchronous requests with timeouts, retries and circuit breakers; asynchronous messages through queues and topics; reads and writes to data.',
   },
   {
-    icon: Save,
-    title: 'Never lose a sketch',
-    text: 'Everything stays in your browser and is saved as you go. Nothing is sent anywhere.',
+    icon: SearchCheck,
+    title: 'Get a senior engineer’s review',
+    text: 'As you draw, twenty-three rules point out shared databases, call cycles, missing timeouts, retry storms and more, and offer one-click fixes.',
+  },
+  {
+    icon: BookOpen,
+    title: 'Learn every concept',
+    text: 'Each finding links to a plain-language explanation; over a hundred glossary entries, side-by-side comparisons and guided learning hubs.',
   },
 ];
 
@@ -27,7 +32,8 @@ export function HomePage() {
         <h1 className="mt-3 text-4xl font-semibold tracking-tight sm:text-5xl">Design systems the way a senior engineer reviews them.</h1>
         <p className="mt-5 max-w-2xl text-lg text-slate-600 dark:text-slate-300">
           Skyline is a canvas for software architecture. Drag services, gateways, queues, caches and databases onto it,
-          wire them together, and describe every call precisely enough to reason about failure, latency and scale.
+          wire them together, and describe every call precisely enough to reason about failure, latency and scale. Skyline reviews the
+          design as you go and explains every concept it uses. Everything stays in your browser.
         </p>
         <div className="mt-8 flex flex-wrap gap-3">
           <Link
@@ -37,9 +43,15 @@ export function HomePage() {
             Start drawing
             <ArrowRight aria-hidden className="size-4" />
           </Link>
+          <Link
+            to="/learn"
+            className="inline-flex items-center gap-2 rounded-lg border border-slate-300 px-5 py-3 font-medium hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-900"
+          >
+            Learn the concepts
+          </Link>
         </div>
       </section>
-      <section aria-label="What you can do" className="mx-auto grid max-w-4xl gap-4 px-6 pb-16 sm:grid-cols-3">
+      <section aria-label="What you can do" className="mx-auto grid max-w-4xl gap-4 px-6 pb-16 sm:grid-cols-2">
         {POINTS.map(({ icon: Icon, title, text }) => (
           <article key={title} className="rounded-xl border border-slate-200 p-5 dark:border-slate-800">
             <Icon aria-hidden className="size-6 text-blue-700 dark:text-blue-300" />
