@@ -2,8 +2,15 @@
  * A graph index built once per design and shared by every analysis (rules,
  * rubric scorer, simulator). Adjacency is split by edge family so an analysis
  * that cares only about synchronous calls never looks at the rest.
+ *
+ * The index is integer-based: nodes are numbered in design order and edges
+ * too, and adjacency is stored per family in compressed rows of typed arrays
+ * (see `EdgeRows`), built in a few linear passes with a handful of
+ * allocations. Analyses that walk the graph use those numbers directly; the
+ * id-based members (`outgoing`, `nodeById`, ...) are views over them, built
+ * on first use and then kept, so nobody pays for what nobody asks.
  */
-import { getKind, type ComponentKind, type Role } from './catalog.ts';
+import { COMPONENT_KINDS, getKind, type ComponentKind, type KindId, type Role } from './catalog.ts';
 import type { Design, DesignEdge, DesignGroup, DesignNode, EdgeFamily } from './schema.ts';
 
 export interface Adjacency {
@@ -11,6 +18,28 @@ export interface Adjacency {
   readonly async: readonly DesignEdge[];
   readonly data: readonly DesignEdge[];
   readonly all: readonly DesignEdge[];
+}
+
+/** Family codes used by `GraphIndex.edgeFamily` and to pick rows in `out` and `in`. */
+export const SYNC_FAMILY = 0;
+export const ASYNC_FAMILY = 1;
+export const DATA_FAMILY = 2;
+
+/** Edge family -> family code. */
+export const FAMILY_CODES: Readonly<Record<EdgeFamily, number>> = { sync: SYNC_FAMILY, async: ASYNC_FAMILY, data: DATA_FAMILY };
+
+/** The kind code of a node whose kind is not in the catalog. */
+export const NO_KIND_CODE = 255;
+
+/**
+ * Compressed rows: the edges of node i are the edge numbers
+ * `edge[start[i]] .. edge[start[i + 1] - 1]`, in design order.
+ */
+export interface EdgeRows {
+  /** Row starts into `edge`, length nodeCount + 1. */
+  readonly start: Int32Array;
+  /** Edge numbers grouped by node (the three families of a direction share one list). */
+  readonly edge: Int32Array;
 }
 
 export interface GraphIndex {
@@ -24,71 +53,237 @@ export interface GraphIndex {
   incoming(nodeId: string, family?: EdgeFamily): readonly DesignEdge[];
   kindOf(nodeId: string): ComponentKind | undefined;
   roleOf(nodeId: string): Role | undefined;
-}
 
-interface MutableAdjacency {
-  sync: DesignEdge[];
-  async: DesignEdge[];
-  data: DesignEdge[];
-  all: DesignEdge[];
+  /** Number of nodes: node number i is `design.nodes[i]`. */
+  readonly nodeCount: number;
+  /** Node id -> node number (for a repeated id, the last node with it, as in `nodeById`). */
+  readonly nodeNumber: ReadonlyMap<string, number>;
+  /** Kind code of each node: the kind's position in `COMPONENT_KINDS`. */
+  readonly nodeKindCode: Uint8Array;
+  /**
+   * Number of indexed edges: the edges whose two ends exist (a dangling edge
+   * is reported by the schema, not here), numbered in design order.
+   */
+  readonly edgeCount: number;
+  /** Edge number -> edge. */
+  readonly edges: readonly DesignEdge[];
+  /** Node number of each edge's source. */
+  readonly edgeSource: Int32Array;
+  /** Node number of each edge's target. */
+  readonly edgeTarget: Int32Array;
+  /** Family code of each edge (SYNC_FAMILY, ASYNC_FAMILY, DATA_FAMILY). */
+  readonly edgeFamily: Uint8Array;
+  /** Outgoing edges of each node, by family code. */
+  readonly out: readonly [EdgeRows, EdgeRows, EdgeRows];
+  /** Incoming edges of each node, by family code. */
+  readonly in: readonly [EdgeRows, EdgeRows, EdgeRows];
 }
 
 const EMPTY: readonly DesignEdge[] = Object.freeze([]);
 
-const newAdjacency = (): MutableAdjacency => ({ sync: [], async: [], data: [], all: [] });
+const kindCodes: ReadonlyMap<string, number> = new Map(COMPONENT_KINDS.map((k, i) => [k.id, i]));
+
+/**
+ * Compressed rows for the three families at once; `keys[k]` is the node edge k
+ * is filed under. One buffer holds the three row-start tables and one the
+ * three edge lists.
+ */
+function rows(n: number, m: number, keys: Int32Array, family: Uint8Array): [EdgeRows, EdgeRows, EdgeRows] {
+  const width = n + 1;
+  const starts = new Int32Array(3 * width);
+  for (let k = 0; k < m; k++) starts[family[k]! * width + keys[k]! + 1]!++;
+  let offset = 0;
+  for (let f = 0; f < 3; f++) {
+    const base = f * width;
+    starts[base] = offset;
+    for (let i = base; i < base + n; i++) starts[i + 1]! += starts[i]!;
+    offset = starts[base + n]!;
+  }
+  const lists = new Int32Array(m);
+  // Fill the rows in edge order, so each lists its edges in design order; each
+  // row's start then points at its end, that is at the next row's start...
+  for (let k = 0; k < m; k++) lists[starts[family[k]! * width + keys[k]!]!++] = k;
+  // ...so shift the starts back by one row (each table's last entry, the end
+  // of its last row, is untouched).
+  for (let f = 0; f < 3; f++) {
+    const base = f * width;
+    for (let i = base + n - 1; i > base; i--) starts[i] = starts[i - 1]!;
+    starts[base] = f === 0 ? 0 : starts[base - 1]!;
+  }
+  return [
+    { start: starts.subarray(0, width), edge: lists },
+    { start: starts.subarray(width, 2 * width), edge: lists },
+    { start: starts.subarray(2 * width, 3 * width), edge: lists },
+  ];
+}
+
+class Index implements GraphIndex {
+  readonly design: Design;
+  readonly nodeCount: number;
+  readonly nodeNumber: Map<string, number>;
+  readonly nodeKindCode: Uint8Array;
+  readonly edgeCount: number;
+  readonly edges: DesignEdge[];
+  readonly edgeSource: Int32Array;
+  readonly edgeTarget: Int32Array;
+  readonly edgeFamily: Uint8Array;
+  readonly out: readonly [EdgeRows, EdgeRows, EdgeRows];
+  readonly in: readonly [EdgeRows, EdgeRows, EdgeRows];
+
+  private nodeMap: Map<string, DesignNode> | undefined;
+  private edgeMap: Map<string, DesignEdge> | undefined;
+  private groupMap: Map<string, DesignGroup> | undefined;
+  private roleMap: Map<Role, DesignNode[]> | undefined;
+  private groupMembers: Map<string, DesignNode[]> | undefined;
+  /** Edge lists handed out by outgoing / incoming, four slots per node (three families, then all). */
+  private outLists: (readonly DesignEdge[] | undefined)[] | undefined;
+  private inLists: (readonly DesignEdge[] | undefined)[] | undefined;
+
+  constructor(design: Design) {
+    this.design = design;
+    const nodes = design.nodes;
+    const n = nodes.length;
+    const nodeNumber = new Map<string, number>();
+    const nodeKindCode = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const node = nodes[i]!;
+      const code = kindCodes.get(node.kind);
+      if (code === undefined) getKind(node.kind as KindId); // throws: the kind is unknown
+      nodeKindCode[i] = code!;
+      nodeNumber.set(node.id, i);
+    }
+
+    const all = design.edges;
+    const capacity = all.length;
+    const edges: DesignEdge[] = [];
+    const source = new Int32Array(capacity);
+    const target = new Int32Array(capacity);
+    const family = new Uint8Array(capacity);
+    let m = 0;
+    for (let k = 0; k < capacity; k++) {
+      const edge = all[k]!;
+      const s = nodeNumber.get(edge.source);
+      const t = nodeNumber.get(edge.target);
+      if (s === undefined || t === undefined) continue; // a dangling edge is reported by the schema, not here
+      edges.push(edge);
+      source[m] = s;
+      target[m] = t;
+      const f = edge.family;
+      family[m] = f === 'sync' ? SYNC_FAMILY : f === 'async' ? ASYNC_FAMILY : DATA_FAMILY;
+      m++;
+    }
+
+    this.nodeCount = n;
+    this.nodeNumber = nodeNumber;
+    this.nodeKindCode = nodeKindCode;
+    this.edgeCount = m;
+    this.edges = edges;
+    this.edgeSource = m === capacity ? source : source.subarray(0, m);
+    this.edgeTarget = m === capacity ? target : target.subarray(0, m);
+    this.edgeFamily = m === capacity ? family : family.subarray(0, m);
+    this.out = rows(n, m, this.edgeSource, this.edgeFamily);
+    this.in = rows(n, m, this.edgeTarget, this.edgeFamily);
+  }
+
+  get nodeById(): ReadonlyMap<string, DesignNode> {
+    if (!this.nodeMap) {
+      const map = new Map<string, DesignNode>();
+      for (const node of this.design.nodes) map.set(node.id, node);
+      this.nodeMap = map;
+    }
+    return this.nodeMap;
+  }
+
+  get edgeById(): ReadonlyMap<string, DesignEdge> {
+    if (!this.edgeMap) {
+      const map = new Map<string, DesignEdge>();
+      for (const edge of this.design.edges) map.set(edge.id, edge);
+      this.edgeMap = map;
+    }
+    return this.edgeMap;
+  }
+
+  get groupById(): ReadonlyMap<string, DesignGroup> {
+    if (!this.groupMap) {
+      const map = new Map<string, DesignGroup>();
+      for (const group of this.design.groups) map.set(group.id, group);
+      this.groupMap = map;
+    }
+    return this.groupMap;
+  }
+
+  get nodesByRole(): ReadonlyMap<Role, readonly DesignNode[]> {
+    if (!this.roleMap) {
+      const map = new Map<Role, DesignNode[]>();
+      const nodes = this.design.nodes;
+      for (let i = 0; i < nodes.length; i++) {
+        const role = COMPONENT_KINDS[this.nodeKindCode[i]!]!.role;
+        const list = map.get(role);
+        if (list) list.push(nodes[i]!);
+        else map.set(role, [nodes[i]!]);
+      }
+      this.roleMap = map;
+    }
+    return this.roleMap;
+  }
+
+  get nodesByGroup(): ReadonlyMap<string, readonly DesignNode[]> {
+    if (!this.groupMembers) {
+      const map = new Map<string, DesignNode[]>();
+      for (const node of this.design.nodes) {
+        if (node.groupId === undefined) continue;
+        const list = map.get(node.groupId);
+        if (list) list.push(node);
+        else map.set(node.groupId, [node]);
+      }
+      this.groupMembers = map;
+    }
+    return this.groupMembers;
+  }
+
+  outgoing(nodeId: string, family?: EdgeFamily): readonly DesignEdge[] {
+    this.outLists ??= [];
+    return this.listOf(this.out, this.outLists, nodeId, family);
+  }
+
+  incoming(nodeId: string, family?: EdgeFamily): readonly DesignEdge[] {
+    this.inLists ??= [];
+    return this.listOf(this.in, this.inLists, nodeId, family);
+  }
+
+  kindOf(nodeId: string): ComponentKind | undefined {
+    const i = this.nodeNumber.get(nodeId);
+    return i === undefined ? undefined : COMPONENT_KINDS[this.nodeKindCode[i]!];
+  }
+
+  roleOf(nodeId: string): Role | undefined {
+    return this.kindOf(nodeId)?.role;
+  }
+
+  /** The edges of one node in one family (or all families, in design order), made once and kept. */
+  private listOf(
+    table: readonly [EdgeRows, EdgeRows, EdgeRows],
+    lists: (readonly DesignEdge[] | undefined)[],
+    nodeId: string,
+    family: EdgeFamily | undefined,
+  ): readonly DesignEdge[] {
+    const i = this.nodeNumber.get(nodeId);
+    if (i === undefined) return EMPTY;
+    const f = family ? FAMILY_CODES[family] : 3;
+    const slot = i * 4 + f;
+    const cached = lists[slot];
+    if (cached !== undefined) return cached;
+    const numbers: number[] = [];
+    for (const rows of f === 3 ? table : [table[f]!]) {
+      for (let j = rows.start[i]!; j < rows.start[i + 1]!; j++) numbers.push(rows.edge[j]!);
+    }
+    if (f === 3) numbers.sort((a, b) => a - b);
+    const list = numbers.length === 0 ? EMPTY : numbers.map((k) => this.edges[k]!);
+    lists[slot] = list;
+    return list;
+  }
+}
 
 export function buildGraphIndex(design: Design): GraphIndex {
-  const nodeById = new Map<string, DesignNode>();
-  const nodesByRole = new Map<Role, DesignNode[]>();
-  const nodesByGroup = new Map<string, DesignNode[]>();
-  const kindByNode = new Map<string, ComponentKind>();
-  const out = new Map<string, MutableAdjacency>();
-  const inc = new Map<string, MutableAdjacency>();
-
-  for (const node of design.nodes) {
-    nodeById.set(node.id, node);
-    const kind = getKind(node.kind);
-    kindByNode.set(node.id, kind);
-    let byRole = nodesByRole.get(kind.role);
-    if (!byRole) nodesByRole.set(kind.role, (byRole = []));
-    byRole.push(node);
-    if (node.groupId !== undefined) {
-      let members = nodesByGroup.get(node.groupId);
-      if (!members) nodesByGroup.set(node.groupId, (members = []));
-      members.push(node);
-    }
-    out.set(node.id, newAdjacency());
-    inc.set(node.id, newAdjacency());
-  }
-
-  const edgeById = new Map<string, DesignEdge>();
-  for (const edge of design.edges) {
-    edgeById.set(edge.id, edge);
-    const from = out.get(edge.source);
-    const to = inc.get(edge.target);
-    if (!from || !to) continue; // a dangling edge is reported by the schema, not here
-    from[edge.family].push(edge);
-    from.all.push(edge);
-    to[edge.family].push(edge);
-    to.all.push(edge);
-  }
-
-  const pick = (table: Map<string, MutableAdjacency>, nodeId: string, family?: EdgeFamily) => {
-    const adjacency = table.get(nodeId);
-    if (!adjacency) return EMPTY;
-    return family ? adjacency[family] : adjacency.all;
-  };
-
-  return {
-    design,
-    nodeById,
-    edgeById,
-    groupById: new Map(design.groups.map((g) => [g.id, g])),
-    nodesByRole,
-    nodesByGroup,
-    outgoing: (nodeId, family) => pick(out, nodeId, family),
-    incoming: (nodeId, family) => pick(inc, nodeId, family),
-    kindOf: (nodeId) => kindByNode.get(nodeId),
-    roleOf: (nodeId) => kindByNode.get(nodeId)?.role,
-  };
+  return new Index(design);
 }

@@ -9,7 +9,7 @@
  * `out[f].edge[out[f].start[i] .. out[f].start[i + 1] - 1]`.
  */
 import { COMPONENT_KINDS, type KindId, type Role } from '../../diagram/catalog.ts';
-import type { GraphIndex } from '../../diagram/graph-index.ts';
+import { ASYNC_FAMILY, DATA_FAMILY, NO_KIND_CODE, SYNC_FAMILY, type EdgeRows, type GraphIndex } from '../../diagram/graph-index.ts';
 import type { DesignEdge, DesignNode } from '../../diagram/schema.ts';
 import { perIndex } from './memo.ts';
 
@@ -33,26 +33,22 @@ const ROLE_CODES: Readonly<Record<Role, number>> = {
   platform: PLATFORM,
 };
 
-export const SYNC = 0;
-export const ASYNC = 1;
-export const DATA = 2;
+export const SYNC = SYNC_FAMILY;
+export const ASYNC = ASYNC_FAMILY;
+export const DATA = DATA_FAMILY;
 
-/** Kind codes: the kind's position in the catalog. */
+/** Kind codes: the kind's position in the catalog, as in `GraphIndex.nodeKindCode`. */
 const kindCodes: ReadonlyMap<string, number> = new Map(COMPONENT_KINDS.map((k, i) => [k.id, i]));
-const roleOfKindCode: Uint8Array = Uint8Array.from(COMPONENT_KINDS, (k) => ROLE_CODES[k.role]);
-const NO_KIND = 255;
+/** Role code of each kind code; UNKNOWN for codes outside the catalog. */
+const roleOfKindCode: Uint8Array = new Uint8Array(256).fill(UNKNOWN);
+COMPONENT_KINDS.forEach((k, i) => (roleOfKindCode[i] = ROLE_CODES[k.role]));
 
 /** The code of a catalog kind, for comparing with `Facts.kind`. */
 export function kindCode(kind: KindId): number {
-  return kindCodes.get(kind) ?? NO_KIND;
+  return kindCodes.get(kind) ?? NO_KIND_CODE;
 }
 
-export interface Adjacency {
-  /** Row starts into `edge`, length n + 1: node i's edges are at start[i] .. start[i + 1] - 1. */
-  readonly start: Int32Array;
-  /** Edge numbers, grouped by node (the three families share one list). */
-  readonly edge: Int32Array;
-}
+export type Adjacency = EdgeRows;
 
 export interface Facts {
   readonly index: GraphIndex;
@@ -76,79 +72,32 @@ export interface Facts {
   readonly in: readonly [Adjacency, Adjacency, Adjacency];
 }
 
-/**
- * Compressed rows for the three families at once: `keys[k]` is the node edge k
- * is filed under. One buffer holds the three row-start tables and one the
- * three edge lists, so the whole structure costs three allocations.
- */
-function rows(n: number, m: number, keys: Int32Array, family: Uint8Array): [Adjacency, Adjacency, Adjacency] {
-  const width = n + 1;
-  const starts = new Int32Array(3 * width);
-  for (let k = 0; k < m; k++) starts[family[k]! * width + keys[k]! + 1]!++;
-  let offset = 0;
-  for (let f = 0; f < 3; f++) {
-    const base = f * width;
-    starts[base] = offset;
-    for (let i = 0; i < n; i++) starts[base + i + 1]! += starts[base + i]!;
-    offset = starts[base + n]!;
-  }
-  const fill = starts.slice();
-  const lists = new Int32Array(m);
-  for (let k = 0; k < m; k++) lists[fill[family[k]! * width + keys[k]!]!++] = k;
-  const adjacency = (f: number): Adjacency => ({ start: starts.subarray(f * width, (f + 1) * width), edge: lists });
-  return [adjacency(0), adjacency(1), adjacency(2)];
-}
-
+/** The index's integer view, plus each node's role. */
 export const factsOf = perIndex((index: GraphIndex): Facts => {
-  const nodes = index.design.nodes;
-  const n = nodes.length;
-  const position = new Map<string, number>();
+  const n = index.nodeCount;
+  const kind = index.nodeKindCode;
   const role = new Uint8Array(n);
-  const kind = new Uint8Array(n);
   const byRole: number[][] = [[], [], [], [], [], [], [], []];
   for (let i = 0; i < n; i++) {
-    const node = nodes[i]!;
-    position.set(node.id, i);
-    const code = kindCodes.get(node.kind) ?? NO_KIND;
-    const r = code === NO_KIND ? UNKNOWN : roleOfKindCode[code]!;
-    kind[i] = code;
+    const r = roleOfKindCode[kind[i]!]!;
     role[i] = r;
     byRole[r]!.push(i);
-  }
-
-  const all = index.design.edges;
-  const capacity = all.length;
-  const edges: DesignEdge[] = [];
-  const source = new Int32Array(capacity);
-  const target = new Int32Array(capacity);
-  const family = new Uint8Array(capacity);
-  let m = 0;
-  for (let k = 0; k < capacity; k++) {
-    const edge = all[k]!;
-    const s = position.get(edge.source);
-    const t = position.get(edge.target);
-    if (s === undefined || t === undefined) continue;
-    edges.push(edge);
-    source[m] = s;
-    target[m] = t;
-    family[m] = edge.family === 'sync' ? SYNC : edge.family === 'async' ? ASYNC : DATA;
-    m++;
   }
   return {
     index,
     n,
-    nodes,
-    position,
+    nodes: index.design.nodes,
+    position: index.nodeNumber,
     role,
     kind,
     byRole,
-    m,
-    edges,
-    source: source.subarray(0, m),
-    target: target.subarray(0, m),
-    family: family.subarray(0, m),
-    out: rows(n, m, source, family),
-    in: rows(n, m, target, family),
+    m: index.edgeCount,
+    edges: index.edges,
+    source: index.edgeSource,
+    target: index.edgeTarget,
+    family: index.edgeFamily,
+    out: index.out,
+    in: index.in,
   };
 });
 

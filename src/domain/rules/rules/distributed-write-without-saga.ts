@@ -1,8 +1,9 @@
 import type { GraphIndex } from '../../diagram/graph-index.ts';
 import type { DesignNode } from '../../diagram/schema.ts';
-import { ASYNC, COMPUTE, DATA, factsOf, NumberSet, SYNC, type Facts } from '../analysis/facts.ts';
+import { callFacts, isWriteCode } from '../analysis/calls.ts';
+import { ASYNC, COMPUTE, DATA, factsOf, kindTable, NumberSet, SYNC, type Facts } from '../analysis/facts.ts';
 import { makeFinding } from '../analysis/finding.ts';
-import { isWrite, normal, ownershipOf, sameText } from '../analysis/graph.ts';
+import { normal, ownershipOf, sameText } from '../analysis/graph.ts';
 import { listNames } from '../analysis/text.ts';
 import { sketch } from '../sketch.ts';
 import type { Finding, RuleDefinition } from '../types.ts';
@@ -18,7 +19,7 @@ const thresholds = { minOwners: 2 };
 const COORDINATION_WORDS = /saga|orchestrat|outbox|compensat|workflow/i;
 
 /** Derived copies, not records of truth: writing them is not a distributed transaction. */
-const DERIVED_KINDS: ReadonlySet<string> = new Set(['cache', 'search-index', 'data-warehouse']);
+const DERIVED_KINDS = kindTable(['cache', 'search-index', 'data-warehouse']);
 
 /** Who owns written data: the datastore's declared owner or group, else the writing service's owner, else the writer itself. */
 interface OwnerKey {
@@ -42,16 +43,15 @@ const mentionsCoordination = (node: DesignNode): boolean =>
   COORDINATION_WORDS.test(node.name) || node.responsibilities.some((r) => COORDINATION_WORDS.test(r));
 
 /** Writes of records of truth (not derived copies) along data edges leaving node i. */
-function isRecordWrite(facts: Facts, k: number): boolean {
-  const e = facts.edges[k]!;
-  return e.family === 'data' && isWrite(e.access) && !DERIVED_KINDS.has(facts.nodes[facts.target[k]!]!.kind);
+function isRecordWrite(facts: Facts, access: Uint8Array, k: number): boolean {
+  return isWriteCode(access[k]!) && DERIVED_KINDS[facts.kind[facts.target[k]!]!] !== 1;
 }
 
-function writesOf(index: GraphIndex, facts: Facts, writer: number, into: Write[]): void {
+function writesOf(index: GraphIndex, facts: Facts, access: Uint8Array, writer: number, into: Write[]): void {
   const { start, edge } = facts.out[DATA];
   for (let j = start[writer]!; j < start[writer + 1]!; j++) {
     const k = edge[j]!;
-    if (!isRecordWrite(facts, k)) continue;
+    if (!isRecordWrite(facts, access, k)) continue;
     const store = facts.target[k]!;
     const ownership = ownershipOf(index, facts, store);
     const node = facts.nodes[writer]!;
@@ -107,13 +107,14 @@ export const distributedWriteWithoutSaga: RuleDefinition<typeof thresholds> = {
   check({ index, thresholds: t }) {
     const facts = factsOf(index);
     const findings: Finding[] = [];
+    const access = callFacts(index).access;
     const counts = new Int32Array(facts.n).fill(-1);
     const outData = facts.out[DATA];
     const writeCount = (i: number): number => {
       let count = counts[i]!;
       if (count === -1) {
         count = 0;
-        for (let j = outData.start[i]!; j < outData.start[i + 1]!; j++) if (isRecordWrite(facts, outData.edge[j]!)) count++;
+        for (let j = outData.start[i]!; j < outData.start[i + 1]!; j++) if (isRecordWrite(facts, access, outData.edge[j]!)) count++;
         counts[i] = count;
       }
       return count;
@@ -133,14 +134,14 @@ export const distributedWriteWithoutSaga: RuleDefinition<typeof thresholds> = {
       const writes: Write[] = [];
       seen.clear();
       seen.add(i);
-      writesOf(index, facts, i, writes);
+      writesOf(index, facts, access, i, writes);
       for (let j = start[i]!; j < start[i + 1]!; j++) {
         const k = edge[j]!;
         const w = facts.target[k]!;
         if (facts.role[w] !== COMPUTE || writeCount(w) === 0 || !seen.add(w)) continue;
         participants.push(w);
         calls.push(k);
-        writesOf(index, facts, w, writes);
+        writesOf(index, facts, access, w, writes);
       }
       const first = writes[0]!.owner;
       if (writes.every((w) => sameOwner(w.owner, first))) continue;

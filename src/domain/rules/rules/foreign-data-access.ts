@@ -1,4 +1,5 @@
-import type { DataAccess, DesignNode } from '../../diagram/schema.ts';
+import type { DataAccess, DataEdge, DesignNode } from '../../diagram/schema.ts';
+import { callFacts, REPLICATE } from '../analysis/calls.ts';
 import { makeFinding } from '../analysis/finding.ts';
 import { COMPUTE, DATA, DATASTORE, factsOf } from '../analysis/facts.ts';
 import { ownershipOf, sameText, type Ownership } from '../analysis/graph.ts';
@@ -41,6 +42,7 @@ export const foreignDataAccess: RuleDefinition<Record<string, never>> = {
     const facts = factsOf(index);
     const findings: Finding[] = [];
     const { start, edge } = facts.in[DATA];
+    const codes = callFacts(index).access;
     for (const i of facts.byRole[DATASTORE]!) {
       if (start[i] === start[i + 1]) continue;
       const ownership = ownershipOf(index, facts, i);
@@ -49,10 +51,11 @@ export const foreignDataAccess: RuleDefinition<Record<string, never>> = {
       for (let j = start[i]!; j < start[i + 1]!; j++) {
         const k = edge[j]!;
         const s = facts.source[k]!;
-        const e = facts.edges[k]!;
-        if (facts.role[s] !== COMPUTE || e.family !== 'data' || e.access === 'replicate') continue;
+        const a = codes[k]!;
+        if (facts.role[s] !== COMPUTE || a === 0 || a === REPLICATE) continue;
         const service = facts.nodes[s]!;
         if (!isForeign(service, ownership)) continue;
+        const e = facts.edges[k] as DataEdge & { access: Exclude<DataAccess, 'replicate'> };
         const ownerGroup = ownership.groupId === undefined ? undefined : index.groupById.get(ownership.groupId);
         const serviceGroup = service.groupId === undefined ? undefined : index.groupById.get(service.groupId);
         const owner = ownership.owner !== '' ? ownership.owner : `the ${ownerGroup?.name ?? 'other'} boundary`;

@@ -1,3 +1,4 @@
+import { CIRCUIT_BREAKER, callFacts } from '../analysis/calls.ts';
 import { patchSyncEdges } from '../analysis/edits.ts';
 import { makeFinding, quickFix } from '../analysis/finding.ts';
 import { COMPUTE, EDGE, EXTERNAL, factsOf, NumberSet, PLATFORM, SYNC } from '../analysis/facts.ts';
@@ -25,6 +26,7 @@ export const missingCircuitBreaker: RuleDefinition<typeof thresholds> = {
     const facts = factsOf(index);
     const findings: Finding[] = [];
     const { start, edge } = facts.in[SYNC];
+    const { flags } = callFacts(index);
     const report = (target: number, unprotected: number[], callerCount: number, external: boolean) => {
       const node = facts.nodes[target]!;
       const names = [...new Set(unprotected.map((k) => facts.nodes[facts.source[k]!]!.name))];
@@ -53,8 +55,7 @@ export const missingCircuitBreaker: RuleDefinition<typeof thresholds> = {
       for (let j = start[i]!; j < start[i + 1]!; j++) {
         const k = edge[j]!;
         const role = facts.role[facts.source[k]!];
-        const e = facts.edges[k]!;
-        if (e.family === 'sync' && !e.circuitBreaker && (role === COMPUTE || role === EDGE || role === PLATFORM)) unprotected.push(k);
+        if ((flags[k]! & CIRCUIT_BREAKER) === 0 && (role === COMPUTE || role === EDGE || role === PLATFORM)) unprotected.push(k);
       }
       if (unprotected.length > 0) report(i, unprotected, 0, true);
     }
@@ -70,8 +71,7 @@ export const missingCircuitBreaker: RuleDefinition<typeof thresholds> = {
         const s = facts.source[k]!;
         if (facts.role[s] !== COMPUTE) continue;
         if (seen.add(s)) callers++;
-        const e = facts.edges[k]!;
-        if (e.family === 'sync' && !e.circuitBreaker) unprotected.push(k);
+        if ((flags[k]! & CIRCUIT_BREAKER) === 0) unprotected.push(k);
       }
       if (callers >= t.sharedCallers && unprotected.length > 0) report(i, unprotected, callers, false);
     }

@@ -1,5 +1,5 @@
 import type { SyncEdge } from '../../diagram/schema.ts';
-import { callFacts, NO_TIMEOUT } from '../analysis/calls.ts';
+import { callFacts, NO_TIMEOUT, type CallFacts } from '../analysis/calls.ts';
 import { patchSyncEdges } from '../analysis/edits.ts';
 import { COMPUTE, EDGE, factsOf, PLATFORM, SYNC, type Facts } from '../analysis/facts.ts';
 import { makeFinding, quickFix } from '../analysis/finding.ts';
@@ -15,22 +15,24 @@ const FIX =
 const thresholds = { defaultTimeoutMs: 2000 };
 
 /** The tightest timeout any caller gives node i, or null if none is set. */
-function callerBudget(facts: Facts, i: number): number | null {
+function callerBudget(facts: Facts, calls: CallFacts, i: number): number | null {
   let budget: number | null = null;
   const { start, edge } = facts.in[SYNC];
   for (let j = start[i]!; j < start[i + 1]!; j++) {
-    const e = facts.edges[edge[j]!]!;
-    if (e.family === 'sync' && e.timeoutMs !== null && (budget === null || e.timeoutMs < budget)) budget = e.timeoutMs;
+    const k = edge[j]!;
+    if ((calls.flags[k]! & NO_TIMEOUT) !== 0) continue;
+    const timeout = calls.timeout[k]!;
+    if (budget === null || timeout < budget) budget = timeout;
   }
   return budget;
 }
 
-/** A timeout for a call from node i that fits its caller's budget with all attempts, capped at `fallback`. */
-function suggestedTimeout(facts: Facts, i: number, edge: SyncEdge, fallback: number): number {
-  const budget = callerBudget(facts, i);
+/** A timeout for call k from node i that fits its caller's budget with all attempts, capped at `fallback`. */
+function suggestedTimeout(facts: Facts, calls: CallFacts, i: number, k: number, fallback: number): number {
+  const budget = callerBudget(facts, calls, i);
   const cap = Math.min(600_000, Math.max(1, Math.round(fallback)));
   if (budget === null) return cap;
-  return Math.max(1, Math.min(cap, Math.floor(budget / edge.retry.maxAttempts)));
+  return Math.max(1, Math.min(cap, Math.floor(budget / calls.attempts[k]!)));
 }
 
 export const missingTimeout: RuleDefinition<typeof thresholds> = {
@@ -45,16 +47,17 @@ export const missingTimeout: RuleDefinition<typeof thresholds> = {
   check({ index, thresholds: t }) {
     const facts = factsOf(index);
     const findings: Finding[] = [];
-    const { flags } = callFacts(index);
+    const calls = callFacts(index);
+    const { flags } = calls;
     for (let k = 0; k < facts.m; k++) {
       if ((flags[k]! & NO_TIMEOUT) === 0) continue;
       const s = facts.source[k]!;
       const role = facts.role[s];
-      const edge = facts.edges[k]!;
-      if ((role !== COMPUTE && role !== EDGE && role !== PLATFORM) || edge.family !== 'sync') continue;
+      if (role !== COMPUTE && role !== EDGE && role !== PLATFORM) continue;
+      const edge = facts.edges[k] as SyncEdge;
       const source = facts.nodes[s]!;
       const target = facts.nodes[facts.target[k]!]!;
-      const timeout = suggestedTimeout(facts, s, edge, t.defaultTimeoutMs);
+      const timeout = suggestedTimeout(facts, calls, s, k, t.defaultTimeoutMs);
       findings.push(
         makeFinding(missingTimeout, {
           message: `${source.name} calls ${target.name} with no timeout: if ${target.name} hangs, ${source.name} waits with it.`,

@@ -33,14 +33,22 @@ interface RetryChain {
 function retryChains(facts: Facts, calls: CallFacts, minHops: number): RetryChain[] {
   const { n, m, source, target } = facts;
   if (calls.retried < minHops) return [];
+  // member: 1 for a node that a retrying edge leaves, 2 that one enters, 3 both.
   const follow = new Uint8Array(m);
   const member = new Uint8Array(n);
   for (let k = 0; k < m; k++) {
     if ((calls.flags[k]! & RETRIED) === 0) continue;
     follow[k] = 1;
-    member[source[k]!] = 1;
-    member[target[k]!] = 1;
+    member[source[k]!]! |= 1;
+    member[target[k]!]! |= 2;
   }
+  // A chain of two or more retrying edges passes through a node that one enters and another leaves.
+  let chained = false;
+  for (let i = 0; i < n; i++) {
+    if (member[i] === 3) chained = true;
+    if (member[i] !== 0) member[i] = 1;
+  }
+  if (!chained) return [];
   const graph = stronglyConnected(facts, member, facts.out[SYNC], follow);
   const product = new Float64Array(n).fill(1);
   const hops = new Int32Array(n);
@@ -53,7 +61,7 @@ function retryChains(facts: Facts, calls: CallFacts, minHops: number): RetryChai
         if (follow[k] !== 1) continue;
         const w = target[k]!;
         if (graph.componentOf[w] === c) continue;
-        const candidate = product[u]! * (facts.edges[k] as SyncEdge).retry.maxAttempts;
+        const candidate = product[u]! * calls.attempts[k]!;
         const length = hops[u]! + 1;
         if (candidate > product[w]! || (candidate === product[w]! && length > hops[w]!)) {
           product[w] = candidate;

@@ -1,7 +1,8 @@
 import type { DataEdge, DesignNode } from '../../diagram/schema.ts';
-import { COMPUTE, DATA, DATASTORE, factsOf, type Facts } from '../analysis/facts.ts';
+import { callFacts, isWriteCode, REPLICATE } from '../analysis/calls.ts';
+import { COMPUTE, DATA, DATASTORE, factsOf, kindCode, type Facts } from '../analysis/facts.ts';
 import { makeFinding } from '../analysis/finding.ts';
-import { isWrite, normal, replicaTree, sameParty } from '../analysis/graph.ts';
+import { normal, replicaTree, sameParty } from '../analysis/graph.ts';
 import { listNames } from '../analysis/text.ts';
 import { sketch } from '../sketch.ts';
 import type { Finding, RuleDefinition } from '../types.ts';
@@ -13,14 +14,16 @@ const FIX =
 
 const thresholds = { minServices: 2, writersForError: 2 };
 
+const WAREHOUSE = kindCode('data-warehouse');
+
 /** Push the data edges (numbers) from services into datastore i, replication excluded. */
-function collectAccess(facts: Facts, i: number, into: number[]): void {
+function collectAccess(facts: Facts, access: Uint8Array, i: number, into: number[]): void {
   const { start, edge } = facts.in[DATA];
   for (let j = start[i]!; j < start[i + 1]!; j++) {
     const k = edge[j]!;
     if (facts.role[facts.source[k]!] !== COMPUTE) continue;
-    const e = facts.edges[k]!;
-    if (e.family === 'data' && e.access !== 'replicate') into.push(k);
+    const a = access[k]!;
+    if (a !== 0 && a !== REPLICATE) into.push(k);
   }
 }
 
@@ -33,12 +36,12 @@ interface Party {
  * Parties using the data, with whether each writes. Groups are usually small
  * and compared pairwise; a large group is keyed by owner instead.
  */
-function partiesOf(facts: Facts, group: readonly number[]): Party[] {
+function partiesOf(facts: Facts, access: Uint8Array, group: readonly number[]): Party[] {
   const parties: Party[] = [];
   const byKey = group.length > 32 ? new Map<string, Party>() : undefined;
   for (const k of group) {
     const node = facts.nodes[facts.source[k]!]!;
-    const writes = isWrite((facts.edges[k] as DataEdge).access);
+    const writes = isWriteCode(access[k]!);
     const key = byKey && (node.owner.trim() === '' ? `node:${node.id}` : `owner:${normal(node.owner)}`);
     const party = key === undefined ? parties.find((p) => sameParty(p.node, node)) : byKey?.get(key);
     if (party) {
@@ -83,20 +86,23 @@ export const sharedDatabase: RuleDefinition<typeof thresholds> = {
     const facts = factsOf(index);
     const tree = replicaTree(index);
     const findings: Finding[] = [];
+    const codes = callFacts(index).access;
     const access: number[] = [];
     for (const i of facts.byRole[DATASTORE]!) {
-      const store = facts.nodes[i]!;
-      if (store.kind === 'data-warehouse' || tree.primaryOf[i] !== -1) continue;
+      if (facts.kind[i] === WAREHOUSE || tree.primaryOf[i] !== -1) continue;
       access.length = 0;
-      collectAccess(facts, i, access);
+      collectAccess(facts, codes, i, access);
       const replicas = tree.replicasOf.get(i);
-      if (replicas) for (const r of replicas) collectAccess(facts, r, access);
+      if (replicas) for (const r of replicas) collectAccess(facts, codes, r, access);
       if (access.length < 2) continue;
       const firstSource = facts.source[access[0]!];
-      if (access.every((k) => facts.source[k] === firstSource)) continue;
+      let several = false;
+      for (let q = 1; q < access.length && !several; q++) several = facts.source[access[q]!] !== firstSource;
+      if (!several) continue;
 
+      const store = facts.nodes[i]!;
       for (const [database, group] of byDatabase(facts, access)) {
-        const parties = partiesOf(facts, group);
+        const parties = partiesOf(facts, codes, group);
         if (parties.length < Math.max(2, t.minServices)) continue;
         let writerParties = 0;
         for (const party of parties) if (party.writes) writerParties++;
@@ -104,7 +110,7 @@ export const sharedDatabase: RuleDefinition<typeof thresholds> = {
         const readerSet = new Set<string>();
         for (const k of group) {
           const name = facts.nodes[facts.source[k]!]!.name;
-          (isWrite((facts.edges[k] as DataEdge).access) ? writerSet : readerSet).add(name);
+          (isWriteCode(codes[k]!) ? writerSet : readerSet).add(name);
         }
         const writers = [...writerSet];
         const readerNames = [...readerSet].filter((name) => !writerSet.has(name));

@@ -1,5 +1,6 @@
 import type { SyncEdge } from '../../diagram/schema.ts';
 import { patchSyncEdges } from '../analysis/edits.ts';
+import { callFacts, NO_TIMEOUT } from '../analysis/calls.ts';
 import { factsOf, SYNC } from '../analysis/facts.ts';
 import { makeFinding, quickFix } from '../analysis/finding.ts';
 import { formatMs } from '../analysis/text.ts';
@@ -29,34 +30,36 @@ export const timeoutBudget: RuleDefinition<Record<string, never>> = {
   check({ index }) {
     const facts = factsOf(index);
     const findings: Finding[] = [];
+    const { flags, timeout, attempts: tries } = callFacts(index);
     const outgoing = facts.out[SYNC];
     const incoming = facts.in[SYNC];
     for (let i = 0; i < facts.n; i++) {
       if (outgoing.start[i] === outgoing.start[i + 1] || incoming.start[i] === incoming.start[i + 1]) continue;
-      let tightest: SyncEdge | undefined;
+      let tightest = -1;
       let budget = Infinity;
       for (let j = incoming.start[i]!; j < incoming.start[i + 1]!; j++) {
-        const e = facts.edges[incoming.edge[j]!]!;
-        if (e.family === 'sync' && e.timeoutMs !== null && e.timeoutMs < budget) {
-          tightest = e;
-          budget = e.timeoutMs;
+        const k = incoming.edge[j]!;
+        if ((flags[k]! & NO_TIMEOUT) === 0 && timeout[k]! < budget) {
+          tightest = k;
+          budget = timeout[k]!;
         }
       }
-      if (!tightest) continue;
+      if (tightest === -1) continue;
       for (let j = outgoing.start[i]!; j < outgoing.start[i + 1]!; j++) {
         const k = outgoing.edge[j]!;
-        const edge = facts.edges[k]!;
-        if (edge.family !== 'sync' || edge.timeoutMs === null) continue;
-        const attempts = edge.retry.maxAttempts;
-        const worst = edge.timeoutMs * attempts;
+        if ((flags[k]! & NO_TIMEOUT) !== 0) continue;
+        const attempts = tries[k]!;
+        const worst = timeout[k]! * attempts;
         if (worst <= budget) continue;
+        const edge = facts.edges[k] as SyncEdge;
         const node = facts.nodes[i]!;
         const callee = facts.nodes[facts.target[k]!]!;
-        const caller = facts.nodes[facts.position.get(tightest.source) ?? i]!;
+        const caller = facts.nodes[facts.source[tightest]!]!;
+        const tightestId = facts.edges[tightest]!.id;
         const spend =
           attempts > 1
-            ? `may spend ${attempts} × ${formatMs(edge.timeoutMs)} = ${formatMs(worst)} on ${callee.name}`
-            : `waits up to ${formatMs(edge.timeoutMs)} for ${callee.name}`;
+            ? `may spend ${attempts} × ${formatMs(timeout[k]!)} = ${formatMs(worst)} on ${callee.name}`
+            : `waits up to ${formatMs(timeout[k]!)} for ${callee.name}`;
         const fit = fitToBudget(budget, attempts);
         const label =
           fit.attempts === attempts
@@ -67,7 +70,7 @@ export const timeoutBudget: RuleDefinition<Record<string, never>> = {
             message: `${node.name} ${spend}, but ${caller.name} gives ${node.name} only ${formatMs(budget)}.`,
             why: WHY,
             fix: FIX,
-            elementIds: [caller.id, tightest.id, node.id, edge.id, callee.id],
+            elementIds: [caller.id, tightestId, node.id, edge.id, callee.id],
             key: edge.id,
             quickFixes: [
               quickFix('fit-timeout', label, (d) =>

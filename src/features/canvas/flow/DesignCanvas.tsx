@@ -62,6 +62,8 @@ function minimapColor(node: FlowNode): string {
 
 /** Below this zoom, text and icons are too small to read: draw plain boxes and lines (level of detail). */
 const DETAIL_ZOOM = 0.45;
+/** From this many components on, only what is on screen is rendered. */
+const LARGE_DESIGN = 300;
 const selectZoomedOut = (s: { transform: [number, number, number] }) => s.transform[2] < DETAIL_ZOOM;
 
 export interface DesignCanvasProps {
@@ -222,6 +224,7 @@ export function DesignCanvas({ coarsePointer, initialViewport, onViewportSaved }
         snapToGrid={snapToGrid}
         snapGrid={SNAP}
         colorMode={dark ? 'dark' : 'light'}
+        onlyRenderVisibleElements={nodes.length > LARGE_DESIGN}
         minZoom={0.05}
         maxZoom={2.5}
         {...viewportProps}
