@@ -1,0 +1,119 @@
+/**
+ * A practice problem: what to build, at what scale, the vocabulary of
+ * capabilities a design needs, a declarative rubric, hints, a reference
+ * solution and what an interviewer would ask. Written as YAML files under
+ * problems/ (see docs/content.md) and validated with this schema.
+ */
+import { z } from 'zod';
+import { KIND_IDS } from '../diagram/catalog.ts';
+import { DATA_ACCESS, DELIVERY_GUARANTEES, PROTOCOLS, BACKOFFS } from '../diagram/schema.ts';
+
+const Id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case words joined by "-"');
+const text = (what: string) => z.string().trim().min(1, `${what} must not be empty`);
+
+export const DIFFICULTIES = ['easy', 'medium', 'hard', 'expert'] as const;
+export const PROBLEM_CATEGORIES = [
+  { id: 'web', label: 'Web services' },
+  { id: 'social', label: 'Social and feeds' },
+  { id: 'messaging', label: 'Messaging and real time' },
+  { id: 'media', label: 'Media and streaming' },
+  { id: 'commerce', label: 'Commerce and payments' },
+  { id: 'infrastructure', label: 'Infrastructure' },
+  { id: 'data', label: 'Data and search' },
+  { id: 'location', label: 'Location and logistics' },
+] as const;
+export type Difficulty = (typeof DIFFICULTIES)[number];
+const CATEGORY_IDS = PROBLEM_CATEGORIES.map((c) => c.id) as unknown as readonly [string, ...string[]];
+
+export const Capability = z.object({
+  id: Id,
+  label: text('capability label'),
+  /** Other words learners use for it, matched against component names. */
+  synonyms: z.array(text('synonym')).default([]),
+});
+
+const criterionBase = {
+  id: Id,
+  points: z.number().int().min(1).max(40),
+  /** What earns the points, shown to the learner from the start. */
+  description: text('description'),
+  /** Shown when the criterion is not met. */
+  hint: text('hint'),
+};
+
+const Kinds = z.union([z.enum(KIND_IDS), z.array(z.enum(KIND_IDS)).min(1)]);
+
+export const Criterion = z.discriminatedUnion('type', [
+  z.object({ ...criterionBase, type: z.literal('capability'), capability: Id }),
+  z.object({ ...criterionBase, type: z.literal('reaches'), from: Id, to: Id, via: z.enum(['sync', 'async', 'not-sync', 'any']) }),
+  z.object({ ...criterionBase, type: z.literal('component'), kind: Kinds, position: z.enum(['in-front-of', 'behind']), capability: Id }),
+  z.object({ ...criterionBase, type: z.literal('instances'), capability: Id, min: z.number().int().min(2).max(1000) }),
+  z.object({ ...criterionBase, type: z.literal('replicated'), capability: Id }),
+  z.object({ ...criterionBase, type: z.literal('no-finding'), rule: z.string().optional(), severity: z.enum(['error', 'warning']).optional() }),
+  z.object({ ...criterionBase, type: z.literal('single-owner'), capability: Id.optional() }),
+  z.object({ ...criterionBase, type: z.literal('entry-through'), kind: Kinds }),
+]);
+export type Criterion = z.infer<typeof Criterion>;
+
+const NodePatch = z
+  .object({
+    instances: z.number().int().min(1).optional(),
+    owner: z.string().optional(),
+    group: z.string().optional(),
+    responsibilities: z.array(z.string()).optional(),
+    technology: z.string().optional(),
+  })
+  .strict();
+const EdgePatch = z
+  .object({
+    label: z.string().optional(),
+    protocol: z.enum(PROTOCOLS).optional(),
+    timeoutMs: z.number().int().positive().nullable().optional(),
+    retry: z.object({ maxAttempts: z.number().int().min(1).max(10), backoff: z.enum(BACKOFFS), jitter: z.boolean() }).optional(),
+    circuitBreaker: z.boolean().optional(),
+    idempotent: z.boolean().optional(),
+    callsPerRequest: z.union([z.number().int().min(1), z.literal('per-item')]).optional(),
+    delivery: z.enum(DELIVERY_GUARANTEES).optional(),
+    deadLetterQueue: z.boolean().optional(),
+    access: z.enum(DATA_ACCESS).optional(),
+    database: z.string().optional(),
+  })
+  .strict();
+
+/** A reference design written compactly (nodes by id, then links), as the rule examples are. */
+export const ReferenceSketch = z.object({
+  nodes: z.record(z.string(), z.union([z.enum(KIND_IDS), z.tuple([z.enum(KIND_IDS), z.string()]), z.tuple([z.enum(KIND_IDS), z.string(), NodePatch])])),
+  links: z.array(z.union([z.tuple([z.string(), z.string()]), z.tuple([z.string(), z.string(), EdgePatch])])).default([]),
+  groups: z.record(z.string(), z.string()).optional(),
+});
+
+export const Problem = z.object({
+  id: Id,
+  title: text('title'),
+  difficulty: z.enum(DIFFICULTIES),
+  category: z.enum(CATEGORY_IDS),
+  /** Position in the learning path, from foundations to expert. */
+  order: z.number().int().min(1),
+  tags: z.array(Id).default([]),
+  summary: text('summary').max(200),
+  statement: text('statement'),
+  functional: z.array(text('functional requirement')).min(2),
+  scale: z.object({
+    users: text('users'),
+    requestsPerSecond: text('requests per second'),
+    readWriteRatio: text('read:write ratio'),
+    storage: text('storage'),
+    latency: text('latency'),
+    availability: text('availability'),
+  }),
+  nonFunctional: z.array(text('non-functional requirement')).default([]),
+  capabilities: z.array(Capability).min(2),
+  rubric: z.array(Criterion).min(4),
+  hints: z.array(text('hint')).min(3, 'give at least three hints, from a nudge to something specific'),
+  reference: z.object({ explanation: text('reference explanation'), design: ReferenceSketch }),
+  tradeOffs: z.array(text('trade-off')).min(2),
+  followUps: z.array(text('follow-up question')).min(3),
+  relatedTerms: z.array(Id).min(1),
+});
+export type Problem = z.infer<typeof Problem>;
+export type Capability = z.infer<typeof Capability>;
