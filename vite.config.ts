@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { buildContentIndex } from './src/content/content-index.ts';
 
 const GLOSSARY_DIR = fileURLToPath(new URL('./glossary', import.meta.url));
+const PROBLEMS_DIR = fileURLToPath(new URL('./problems', import.meta.url));
 const INDEX_ID = 'virtual:content-index';
 
 /** Serves `virtual:content-index`: names and summaries of all glossary content, built from glossary/. */
@@ -15,10 +16,11 @@ function contentIndex(): Plugin {
     load(id) {
       if (id !== `\0${INDEX_ID}`) return null;
       this.addWatchFile(GLOSSARY_DIR);
+      this.addWatchFile(PROBLEMS_DIR);
       return `export default ${JSON.stringify(buildContentIndex(GLOSSARY_DIR))};`;
     },
     handleHotUpdate({ file, server }) {
-      if (file.startsWith(GLOSSARY_DIR)) {
+      if (file.startsWith(GLOSSARY_DIR) || file.startsWith(PROBLEMS_DIR)) {
         const mod = server.moduleGraph.getModuleById(`\0${INDEX_ID}`);
         if (mod) server.moduleGraph.invalidateModule(mod);
       }

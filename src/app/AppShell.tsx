@@ -3,6 +3,7 @@ import { NavLink, Outlet } from 'react-router';
 import { useSettingsStore, type ThemeSetting } from '../stores/settings-store.ts';
 
 const NAV = [
+  { to: '/problems', label: 'Problems', end: false },
   { to: '/canvas', label: 'Canvas', end: false },
   { to: '/learn', label: 'Learn', end: false },
   { to: '/glossary', label: 'Glossary', end: false },

@@ -23,6 +23,8 @@ export const router = createBrowserRouter([
           return { Component: RulesRoute };
         },
       },
+      { path: 'problems', lazy: async () => ({ Component: (await import('./routes/ProblemsIndexRoute.tsx')).ProblemsIndexPage }) },
+      { path: 'problems/:problemId', lazy: async () => ({ Component: (await import('./routes/ProblemRoute.tsx')).ProblemRoute }) },
       { path: 'glossary', lazy: async () => ({ Component: (await import('./routes/GlossaryRoutes.tsx')).GlossaryIndexPage }) },
       { path: 'glossary/:termId', lazy: async () => ({ Component: (await import('./routes/GlossaryRoutes.tsx')).TermPage }) },
       { path: 'compare/:compareId', lazy: async () => ({ Component: (await import('./routes/GlossaryRoutes.tsx')).ComparePage }) },

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCompareFile, parseHubFile } from './parse-guide.ts';
 import { parseTermFile } from './parse-term.ts';
+import { parseProblemFile } from './parse-problem.ts';
 
 export interface TermSummary {
   id: string;
@@ -27,10 +28,21 @@ export interface HubSummary {
   summary: string;
   terms: string[];
 }
+export interface ProblemSummary {
+  id: string;
+  title: string;
+  difficulty: string;
+  category: string;
+  order: number;
+  tags: string[];
+  summary: string;
+  relatedTerms: string[];
+}
 export interface ContentIndex {
   terms: TermSummary[];
   compare: CompareSummary[];
   hubs: HubSummary[];
+  problems: ProblemSummary[];
 }
 
 const mdFiles = (dir: string) =>
@@ -56,5 +68,14 @@ export function buildContentIndex(glossaryDir: string): ContentIndex {
     const r = parseHubFile(text);
     if (r.ok) hubs.push({ id: r.value.id, title: r.value.title, summary: r.value.summary, terms: r.value.terms });
   }
-  return { terms, compare, hubs };
+  const problems: ProblemSummary[] = [];
+  const problemsDir = join(glossaryDir, '..', 'problems');
+  for (const file of readdirSync(problemsDir).filter((f) => f.endsWith('.yaml')).sort()) {
+    const r = parseProblemFile(readFileSync(join(problemsDir, file), 'utf8'));
+    if (!r.ok) continue;
+    const p = r.problem;
+    problems.push({ id: p.id, title: p.title, difficulty: p.difficulty, category: p.category, order: p.order, tags: p.tags, summary: p.summary, relatedTerms: p.relatedTerms });
+  }
+  problems.sort((a, b) => a.order - b.order);
+  return { terms, compare, hubs, problems };
 }

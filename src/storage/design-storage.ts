@@ -15,11 +15,18 @@ export type LoadResult =
 export type SaveResult = { ok: true } | { ok: false; reason: 'full' | 'unavailable'; message: string };
 
 export interface DesignStorage {
+  /** Which design slot this is, e.g. the free canvas or one problem's attempt. */
+  readonly slot: string;
   loadCurrent(): Promise<LoadResult>;
   saveCurrent(design: Design): Promise<SaveResult>;
 }
 
 const CURRENT_KEY = 'skyline:current-design';
+
+/** The storage key of a slot: the free canvas, or `problem:<id>` for a problem's working design. */
+export function slotKey(slot: string): string {
+  return slot === 'canvas' ? CURRENT_KEY : `skyline:design:${slot}`;
+}
 
 function storageOrNull(): Storage | null {
   try {
@@ -37,12 +44,14 @@ function isQuotaError(error: unknown): boolean {
   return error instanceof DOMException && (error.name === 'QuotaExceededError' || error.code === 22);
 }
 
-export function createLocalDesignStorage(): DesignStorage {
+export function createLocalDesignStorage(slot = 'canvas'): DesignStorage {
+  const key = slotKey(slot);
   return {
+    slot,
     async loadCurrent() {
       const storage = storageOrNull();
       if (!storage) return { status: 'unavailable', message: 'This browser does not let Skyline store anything (private browsing?). Your work stays in this tab only.' };
-      const text = storage.getItem(CURRENT_KEY);
+      const text = storage.getItem(key);
       if (text === null) return { status: 'empty' };
       const result = parseDesignText(text);
       if (result.ok) return { status: 'loaded', design: result.design };
@@ -59,7 +68,7 @@ export function createLocalDesignStorage(): DesignStorage {
       const storage = storageOrNull();
       if (!storage) return { ok: false, reason: 'unavailable', message: 'Storage is unavailable: your work stays in this tab only.' };
       try {
-        storage.setItem(CURRENT_KEY, serializeDesign(design));
+        storage.setItem(key, serializeDesign(design));
         return { ok: true };
       } catch (error) {
         if (isQuotaError(error)) return { ok: false, reason: 'full', message: 'Browser storage is full: the latest changes are not saved. Free some space or export your work.' };

@@ -5,6 +5,8 @@ import { matchCapabilities, normalizeWord } from './capabilities.ts';
 import { Problem, type Criterion } from './problem.ts';
 import { scoreDesign } from './scorer.ts';
 
+type Spec = Criterion extends infer C ? (C extends Criterion ? Omit<C, 'description' | 'hint'> : never) : never;
+
 const base = {
   id: 'shop',
   title: 'Shop',
@@ -27,13 +29,13 @@ const base = {
   relatedTerms: ['saga'],
 };
 
-function problemWith(rubric: Omit<Criterion, 'description' | 'hint'>[]) {
+function problemWith(rubric: Spec[]) {
   const filler = (i: number) => ({ id: `filler-${i}`, type: 'no-finding', rule: 'nanoservice', points: 1 }) as const;
   const all = [...rubric, ...[0, 1, 2, 3].slice(rubric.length).map(filler)];
   return Problem.parse({ ...base, rubric: all.map((c) => ({ description: 'd', hint: 'h', ...c })) });
 }
 
-function score(rubric: Omit<Criterion, 'description' | 'hint'>[], spec: Omit<SketchSpec, 'id' | 'title'>) {
+function score(rubric: Spec[], spec: Omit<SketchSpec, 'id' | 'title'>) {
   const design = sketch({ id: 't', title: 't', ...spec });
   const result = scoreDesign(problemWith(rubric), design, analyzeDesign(design));
   return new Map(result.results.map((r) => [r.criterion.id, r]));
@@ -98,7 +100,7 @@ describe('rubric criteria', () => {
   it('component in front of and behind a capability', () => {
     const rubric = [
       { id: 'cdn', type: 'component', kind: 'cdn', position: 'in-front-of', capability: 'orders', points: 5 },
-      { id: 'cache', type: 'component', kind: ['cache'], position: 'behind', capability: 'orders', points: 5 },
+      { id: 'cache', type: 'component', kind: 'cache', position: 'behind', capability: 'orders', points: 5 },
     ] as const;
     const r = score([...rubric], {
       nodes: { cdn: 'cdn', lb: 'load-balancer', o: ['service', 'Orders'], c: ['cache', 'Cache'] },
@@ -158,7 +160,9 @@ describe('rubric criteria', () => {
   });
 
   it('client traffic enters through a gateway or load balancer', () => {
-    const rubric = [{ id: 'entry', type: 'entry-through', kind: ['api-gateway', 'load-balancer'], points: 5 }] as const;
+    const rubric = [{ id: 'entry', type: 'entry-through', kind: 'api-gateway', points: 5 }] as const;
+    const alone = score([...rubric], { nodes: { web: 'web-client', o: ['service', 'Orders'] } });
+    expect(alone.get('entry')?.met).toBe(false);
     const direct = score([...rubric], { nodes: { web: 'web-client', o: ['service', 'Orders'] }, links: [['web', 'o']] });
     expect(direct.get('entry')?.met).toBe(false);
     const gated = score([...rubric], { nodes: { web: 'web-client', gw: 'api-gateway', o: ['service', 'Orders'] }, links: [['web', 'gw'], ['gw', 'o']] });

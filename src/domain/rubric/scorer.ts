@@ -172,6 +172,7 @@ function entryThrough(ctx: Context, c: Extract<Criterion, { type: 'entry-through
   const clients = ctx.index.nodesByRole.get('client') ?? [];
   if (clients.length === 0) return [false, 'There is no client in the design yet.'];
   const kinds = kindsOf(c.kind);
+  if (clients.every((client) => ctx.index.outgoing(client.id).length === 0)) return [false, 'No client is connected to the system yet.'];
   for (const client of clients) {
     for (const e of ctx.index.outgoing(client.id)) {
       const target = ctx.index.nodeById.get(e.target);

@@ -19,6 +19,9 @@ import { FindingsProvider } from './findings/findings-context.tsx';
 import { FindingsPanel } from './findings/FindingsPanel.tsx';
 import type { Finding } from '../../domain/rules/types.ts';
 import type { Design } from '../../domain/diagram/schema.ts';
+import type { Capability } from '../../domain/rubric/problem.ts';
+import { CapabilitiesContext, NO_CAPABILITIES } from './capabilities-context.ts';
+import { emptyDesign } from '../../stores/editor/editor-store.ts';
 import { useReactFlow } from '@xyflow/react';
 import { useMediaQuery } from './use-media-query.ts';
 
@@ -58,6 +61,12 @@ function Drawer({ side, title, open, onClose, children }: { side: 'left' | 'righ
 
 export interface CanvasPageProps {
   storage: DesignStorage;
+  /** Creates the design to start with when the slot is empty. */
+  freshDesign?: () => Design;
+  /** A panel shown beside the palette, in its own tab (e.g. a problem's brief and rubric). */
+  sidePanel?: { label: string; content: ReactNode };
+  /** The capabilities a problem expects; the inspector offers them as responsibilities. */
+  capabilities?: readonly Capability[];
   /** A design to open on top of the current one (undo brings the current one back). */
   example?: { design: Design; title: string };
   /** Why a requested example could not be opened. */
@@ -82,14 +91,39 @@ function EmptyCanvasHint({ narrow }: { narrow: boolean }) {
   );
 }
 
-function CanvasWorkspace({ storage, example, exampleMissing, onExampleOpened }: CanvasPageProps) {
+function LeftColumn({ sidePanel, onAdded }: { sidePanel: CanvasPageProps['sidePanel']; onAdded?: () => void }) {
+  const [tab, setTab] = useState<'side' | 'palette'>(sidePanel ? 'side' : 'palette');
+  if (!sidePanel) return <Palette {...(onAdded ? { onAdded } : {})} />;
+  const tabClass = (active: boolean) =>
+    `flex-1 border-b-2 px-3 py-2 text-sm font-medium ${active ? 'border-blue-600 text-blue-800 dark:text-blue-300' : 'border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100'}`;
+  return (
+    <div className="flex h-full flex-col">
+      <div role="tablist" aria-label="Side panel" className="flex shrink-0 border-b border-slate-200 dark:border-slate-800">
+        <button type="button" role="tab" id="tab-side" aria-selected={tab === 'side'} aria-controls="panel-side" onClick={() => setTab('side')} className={tabClass(tab === 'side')}>
+          {sidePanel.label}
+        </button>
+        <button type="button" role="tab" id="tab-palette" aria-selected={tab === 'palette'} aria-controls="panel-palette" onClick={() => setTab('palette')} className={tabClass(tab === 'palette')}>
+          Components
+        </button>
+      </div>
+      <div role="tabpanel" id="panel-side" aria-labelledby="tab-side" hidden={tab !== 'side'} className="min-h-0 flex-1 overflow-y-auto">
+        {sidePanel.content}
+      </div>
+      <div role="tabpanel" id="panel-palette" aria-labelledby="tab-palette" hidden={tab !== 'palette'} className="min-h-0 flex-1">
+        <Palette {...(onAdded ? { onAdded } : {})} />
+      </div>
+    </div>
+  );
+}
+
+function CanvasWorkspace({ storage, freshDesign, sidePanel, example, exampleMissing, onExampleOpened }: CanvasPageProps) {
   const narrow = useMediaQuery('(max-width: 767px)');
   const coarse = useMediaQuery('(pointer: coarse)');
   const [paletteOpen, setPaletteOpen] = useState(false);
   const [inspectorOpen, setInspectorOpen] = useState(false);
   const [cheatSheetOpen, setCheatSheetOpen] = useState(false);
   const showLegend = useSettingsStore((s) => s.showLegend);
-  const saveState = useAutosave(storage);
+  const saveState = useAutosave(storage, freshDesign ?? emptyDesign);
   const designId = useEditorStore((s) => s.design.id);
   const actions = useCanvasActions();
   const openCheatSheet = useCallback(() => setCheatSheetOpen(true), []);
@@ -169,8 +203,11 @@ function CanvasWorkspace({ storage, example, exampleMissing, onExampleOpened }: 
       />
       <div className="flex min-h-0 flex-1">
         {!narrow && (
-          <aside aria-label="Components" className="w-64 shrink-0 border-r border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-            <Palette />
+          <aside
+            aria-label={sidePanel ? sidePanel.label : 'Components'}
+            className={`${sidePanel ? 'w-80' : 'w-64'} shrink-0 border-r border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900`}
+          >
+            <LeftColumn sidePanel={sidePanel} />
           </aside>
         )}
         <div className="flex min-w-0 flex-1 flex-col">
@@ -200,8 +237,8 @@ function CanvasWorkspace({ storage, example, exampleMissing, onExampleOpened }: 
       </div>
       {narrow && (
         <>
-          <Drawer side="left" title="Components" open={paletteOpen} onClose={() => setPaletteOpen(false)}>
-            <Palette onAdded={() => setPaletteOpen(false)} />
+          <Drawer side="left" title={sidePanel ? sidePanel.label : 'Components'} open={paletteOpen} onClose={() => setPaletteOpen(false)}>
+            <LeftColumn sidePanel={sidePanel} onAdded={() => setPaletteOpen(false)} />
           </Drawer>
           <Drawer side="right" title="Inspector" open={inspectorOpen} onClose={() => setInspectorOpen(false)}>
             <Inspector />
@@ -217,7 +254,9 @@ export function CanvasPage(props: CanvasPageProps) {
   return (
     <ReactFlowProvider>
       <FindingsProvider>
-        <CanvasWorkspace {...props} />
+        <CapabilitiesContext.Provider value={props.capabilities ?? NO_CAPABILITIES}>
+          <CanvasWorkspace {...props} />
+        </CapabilitiesContext.Provider>
       </FindingsProvider>
     </ReactFlowProvider>
   );

@@ -3,6 +3,7 @@
  * every change (and at once when the tab is hidden), reporting the state.
  */
 import { useEffect, useState } from 'react';
+import type { Design } from '../../domain/diagram/schema.ts';
 import type { DesignStorage } from '../../storage/design-storage.ts';
 import { emptyDesign, useEditorStore } from '../../stores/editor/editor-store.ts';
 import { clearHistory, gestureActive } from '../../stores/editor/history.ts';
@@ -14,10 +15,11 @@ export type SaveState =
   | { status: 'failed'; message: string };
 
 const SAVE_DELAY_MS = 300;
-let loaded = false;
+/** The storage whose design the editor store holds, so switching slots loads the other design. */
+let loadedFrom: DesignStorage | null = null;
 
-export function useAutosave(storage: DesignStorage): SaveState {
-  const [state, setState] = useState<SaveState>(loaded ? { status: 'saved' } : { status: 'loading' });
+export function useAutosave(storage: DesignStorage, fresh: () => Design = emptyDesign): SaveState {
+  const [state, setState] = useState<SaveState>(loadedFrom === storage ? { status: 'saved' } : { status: 'loading' });
 
   useEffect(() => {
     let cancelled = false;
@@ -45,12 +47,13 @@ export function useAutosave(storage: DesignStorage): SaveState {
     };
 
     const start = async () => {
-      if (!loaded) {
+      if (loadedFrom !== storage) {
+        setState({ status: 'loading' });
         const result = await storage.loadCurrent();
         if (cancelled) return;
         const store = useEditorStore.getState();
         if (result.status === 'loaded') store.loadDesign(result.design);
-        else store.loadDesign(emptyDesign());
+        else store.loadDesign(fresh());
         if (result.status === 'damaged') {
           store.announce(
             `Your last design could not be opened (${result.failure.message}). ${result.keptAs ? 'A copy was kept in browser storage; ' : ''}a new design was started.`,
@@ -60,7 +63,7 @@ export function useAutosave(storage: DesignStorage): SaveState {
         if (result.status === 'unavailable') setState({ status: 'failed', message: result.message });
         else setState({ status: 'saved' });
         clearHistory();
-        loaded = true;
+        loadedFrom = storage;
       }
       unsubscribe = useEditorStore.subscribe((s, prev) => {
         if (s.design === prev.design) return;
@@ -79,7 +82,7 @@ export function useAutosave(storage: DesignStorage): SaveState {
       document.removeEventListener('visibilitychange', onHidden);
       window.removeEventListener('pagehide', flush);
     };
-  }, [storage]);
+  }, [storage, fresh]);
 
   return state;
 }

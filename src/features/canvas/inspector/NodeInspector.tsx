@@ -1,5 +1,7 @@
 import { Link2, Trash2, X } from 'lucide-react';
-import { useId, useMemo, useState } from 'react';
+import { useContext, useId, useMemo, useState } from 'react';
+import { capabilitiesOf } from '../../../domain/rubric/capabilities.ts';
+import { CapabilitiesContext } from '../capabilities-context.ts';
 import { COMPONENT_KINDS, getKind, type KindId } from '../../../domain/diagram/catalog.ts';
 import { allowedFamilies, describeFamily } from '../../../domain/diagram/connections.ts';
 import type { DesignNode } from '../../../domain/diagram/schema.ts';
@@ -62,6 +64,45 @@ function ResponsibilitiesField({ node }: { node: DesignNode }) {
       <p id={`${id}-hint`} className="text-xs text-slate-500 dark:text-slate-400">
         What this component is responsible for. Press Enter to add; separate several with commas.
       </p>
+      <ProblemCapabilities node={node} />
+    </div>
+  );
+}
+
+/** In a problem: which capabilities this box counts for, and one-click ways to say so. */
+function ProblemCapabilities({ node }: { node: DesignNode }) {
+  const capabilities = useContext(CapabilitiesContext);
+  const updateNode = useEditorStore((s) => s.updateNode);
+  if (capabilities.length === 0) return null;
+  const matched = capabilitiesOf(node, capabilities);
+  const byName = matched.filter((m) => m.source === 'name');
+  const unused = capabilities.filter((c) => !node.responsibilities.includes(c.id));
+  return (
+    <div className="mt-2 space-y-1.5 rounded-md bg-slate-50 p-2 text-xs dark:bg-slate-800/60">
+      <p>
+        {matched.length === 0
+          ? 'Counts for none of this problem’s capabilities yet.'
+          : `Counts for: ${matched.map((m) => m.capability.label).join(', ')}${byName.length > 0 ? ' (recognised from its name)' : ''}.`}
+      </p>
+      {unused.length > 0 && (
+        <div>
+          <p className="mb-1 text-slate-500 dark:text-slate-400">This problem’s capabilities (click to assign):</p>
+          <ul className="flex flex-wrap gap-1" aria-label="Problem capabilities">
+            {unused.map((c) => (
+              <li key={c.id}>
+                <button
+                  type="button"
+                  onClick={() => updateNode(node.id, { responsibilities: [...node.responsibilities, c.id] })}
+                  className="rounded-full border border-slate-300 bg-white px-2 py-0.5 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-900 dark:hover:bg-slate-700"
+                  aria-label={`Assign capability ${c.label}`}
+                >
+                  + {c.label}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
     </div>
   );
 }

@@ -1,0 +1,1 @@
+export { ProblemsIndexPage } from '../../features/problems/ProblemsIndexPage.tsx';
