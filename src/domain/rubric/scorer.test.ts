@@ -142,6 +142,8 @@ describe('rubric criteria', () => {
     expect(shared.get('no-shared')?.met).toBe(false);
     const clean = score([...rubric], { nodes: { o: ['service', 'Orders'], db: ['relational-database', 'DB'] }, links: [['o', 'db']] });
     expect(clean.get('no-shared')?.met).toBe(true);
+    const empty = score([...rubric], { nodes: {} });
+    expect(empty.get('no-errors')?.met).toBe(false);
   });
 
   it('a datastore owned by exactly one service', () => {

@@ -31,6 +31,7 @@ interface Context {
   design: Design;
   index: GraphIndex;
   findings: readonly Finding[];
+  anyCapability: boolean;
   nodesOf(capability: string): string[];
   label(capability: string): string;
   name(nodeId: string): string;
@@ -209,6 +210,8 @@ function evaluate(ctx: Context, c: Criterion): [boolean, string] {
     case 'replicated':
       return replicated(ctx, c);
     case 'no-finding': {
+      // An empty design has no findings, but earns nothing for it.
+      if (!ctx.anyCapability) return [false, 'This is checked once the design provides at least one of the problem’s capabilities.'];
       const hits = ctx.findings.filter((f) => (!c.rule || f.ruleId === c.rule) && (!c.severity || severityAtLeast(f.severity, c.severity)));
       return hits.length === 0 ? [true, 'No such finding.'] : [false, hits[0]!.message];
     }
@@ -231,6 +234,7 @@ export function scoreDesign(problem: Problem, design: Design, findings: readonly
     design,
     index,
     findings,
+    anyCapability: [...matches.values()].some((m) => m.length > 0),
     nodesOf: (capability) => (matches.get(capability) ?? []).map((m) => m.nodeId),
     label: (capability) => labels.get(capability) ?? capability,
     name: (nodeId) => index.nodeById.get(nodeId)?.name ?? nodeId,

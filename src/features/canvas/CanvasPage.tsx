@@ -91,8 +91,8 @@ function EmptyCanvasHint({ narrow }: { narrow: boolean }) {
   );
 }
 
-function LeftColumn({ sidePanel, onAdded }: { sidePanel: CanvasPageProps['sidePanel']; onAdded?: () => void }) {
-  const [tab, setTab] = useState<'side' | 'palette'>(sidePanel ? 'side' : 'palette');
+function LeftColumn({ sidePanel, onAdded, startWith = 'side' }: { sidePanel: CanvasPageProps['sidePanel']; onAdded?: () => void; startWith?: 'side' | 'palette' }) {
+  const [tab, setTab] = useState<'side' | 'palette'>(sidePanel ? startWith : 'palette');
   if (!sidePanel) return <Palette {...(onAdded ? { onAdded } : {})} />;
   const tabClass = (active: boolean) =>
     `flex-1 border-b-2 px-3 py-2 text-sm font-medium ${active ? 'border-blue-600 text-blue-800 dark:text-blue-300' : 'border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100'}`;
@@ -238,7 +238,7 @@ function CanvasWorkspace({ storage, freshDesign, sidePanel, example, exampleMiss
       {narrow && (
         <>
           <Drawer side="left" title={sidePanel ? sidePanel.label : 'Components'} open={paletteOpen} onClose={() => setPaletteOpen(false)}>
-            <LeftColumn sidePanel={sidePanel} onAdded={() => setPaletteOpen(false)} />
+            <LeftColumn sidePanel={sidePanel} onAdded={() => setPaletteOpen(false)} startWith="palette" />
           </Drawer>
           <Drawer side="right" title="Inspector" open={inspectorOpen} onClose={() => setInspectorOpen(false)}>
             <Inspector />
