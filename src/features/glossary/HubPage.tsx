@@ -22,6 +22,13 @@ export function HubPage() {
     );
   }
   const term = (id: string) => index?.terms.find((t) => t.id === id);
+  const hubTerms = new Set(hub.terms);
+  const practice = (index?.problems ?? [])
+    .map((p) => ({ p, overlap: p.relatedTerms.filter((t) => hubTerms.has(t)).length }))
+    .filter((x) => x.overlap > 0)
+    .sort((a, b) => b.overlap - a.overlap || a.p.order - b.p.order)
+    .slice(0, 8)
+    .sort((a, b) => a.p.order - b.p.order);
   return (
     <div className="overflow-y-auto">
       <main className="mx-auto max-w-3xl px-5 py-8 sm:px-6 sm:py-10">
@@ -49,6 +56,21 @@ export function HubPage() {
               {heading}
             </h2>
             <Markdown>{hub.sections[key]}</Markdown>
+            {key === 'practicePath' && practice.length > 0 && (
+              <>
+                <h3 className="mt-4 font-semibold">Problems that exercise it, in order</h3>
+                <ol className="mt-2 list-decimal space-y-1 pl-6">
+                  {practice.map(({ p }) => (
+                    <li key={p.id}>
+                      <Link to={`/problems/${p.id}`} className="text-blue-800 underline dark:text-blue-300">
+                        {p.title}
+                      </Link>
+                      <span className="text-sm text-slate-500 dark:text-slate-400"> · {p.difficulty}</span>
+                    </li>
+                  ))}
+                </ol>
+              </>
+            )}
           </section>
         ))}
         <section aria-labelledby="concepts" className="mt-8">

@@ -23,6 +23,7 @@ export function TermPage() {
   const nameOf = (id: string) => index?.terms.find((t) => t.id === id)?.term ?? id.replace(/-/g, ' ');
   const rules = RULES.filter((r) => r.glossaryTerm === termId);
   const comparisons = index?.compare.filter((c) => c.terms.includes(termId)) ?? [];
+  const problems = index?.problems.filter((p) => p.relatedTerms.includes(termId)) ?? [];
 
   if (isPending) return <p className="mx-auto max-w-3xl px-6 py-10 text-slate-500">Loading…</p>;
   if (error || !term) {
@@ -96,6 +97,23 @@ export function TermPage() {
                     {r.title}
                   </Link>
                   <span className="text-sm text-slate-600 dark:text-slate-300"> — {r.summary}</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+        {problems.length > 0 && (
+          <section aria-labelledby="problems" className="mt-8">
+            <h2 id="problems" className="text-xl font-semibold">
+              Problems that practise this
+            </h2>
+            <ul className="mt-2 space-y-1">
+              {problems.map((p) => (
+                <li key={p.id}>
+                  <Link to={`/problems/${p.id}`} className="text-blue-800 underline dark:text-blue-300">
+                    {p.title}
+                  </Link>
+                  <span className="text-sm text-slate-500 dark:text-slate-400"> · {p.difficulty}</span>
                 </li>
               ))}
             </ul>
