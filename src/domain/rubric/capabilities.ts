@@ -2,8 +2,10 @@
  * Which of the learner's boxes provide which of a problem's capabilities.
  * A component's responsibilities are the learner's word: when it has any,
  * only they count. When it has none, its name is matched against each
- * capability's id and synonyms ("Orders", "order-svc" -> orders).
+ * capability's id and synonyms ("Orders", "order-svc" -> orders), except
+ * for edge components and clients, which are often named after what they front.
  */
+import { getKind } from '../diagram/catalog.ts';
 import type { Design, DesignNode } from '../diagram/schema.ts';
 import type { Capability } from './problem.ts';
 
@@ -41,7 +43,11 @@ function forms(capability: Capability): Set<string> {
   return out;
 }
 
+/** Load balancers, gateways and clients are often named after what they front; their names say nothing of what they do. */
+const NAME_BLIND_ROLES = new Set(['edge', 'client']);
+
 function nameMatches(node: DesignNode, capabilityForms: Set<string>): boolean {
+  if (NAME_BLIND_ROLES.has(getKind(node.kind).role)) return false;
   const ws = words(node.name).map(normalizeWord);
   const meaningful = ws.filter((w) => !NOISE.has(w));
   const candidates = new Set<string>([ws.join(' '), meaningful.join(' '), ...meaningful]);

@@ -52,6 +52,7 @@ describe('capability matching', () => {
         c: ['service', 'Billing API'],
         d: ['service', 'Payments', { responsibilities: ['email'] }],
         e: ['service', 'Inventory'],
+        f: ['load-balancer', 'Orders LB'],
       },
     });
     const m = matchCapabilities(design, base.capabilities);
