@@ -5,10 +5,11 @@
  *
  * The index is integer-based: nodes are numbered in design order and edges
  * too, and adjacency is stored per family in compressed rows of typed arrays
- * (see `EdgeRows`), built in a few linear passes with a handful of
- * allocations. Analyses that walk the graph use those numbers directly; the
- * id-based members (`outgoing`, `nodeById`, ...) are views over them, built
- * on first use and then kept, so nobody pays for what nobody asks.
+ * (see `EdgeRows`), built in a few linear passes into one buffer. Analyses
+ * that walk the graph (the rules engine) use those numbers directly; the
+ * id-based members (`outgoing`, `nodeById`, ...) are built from them on first
+ * use and then kept, so nobody pays for what nobody asks. Like the rest of the
+ * core, the index treats the design as immutable.
  */
 import { COMPONENT_KINDS, getKind, type ComponentKind, type KindId, type Role } from './catalog.ts';
 import type { Design, DesignEdge, DesignGroup, DesignNode, EdgeFamily } from './schema.ts';
@@ -65,7 +66,7 @@ export interface GraphIndex {
    * is reported by the schema, not here), numbered in design order.
    */
   readonly edgeCount: number;
-  /** Edge number -> edge. */
+  /** Edge number -> edge (the design's own list when no edge dangles). */
   readonly edges: readonly DesignEdge[];
   /** Node number of each edge's source. */
   readonly edgeSource: Int32Array;
@@ -84,14 +85,13 @@ const EMPTY: readonly DesignEdge[] = Object.freeze([]);
 const kindCodes: ReadonlyMap<string, number> = new Map(COMPONENT_KINDS.map((k, i) => [k.id, i]));
 
 /**
- * Compressed rows for the three families at once; `keys[k]` is the node edge k
- * is filed under. One buffer holds the three row-start tables and one the
- * three edge lists.
+ * Turn per-row counts into compressed rows for the three families at once.
+ * `starts` holds the three row-start tables one after the other, each n + 1
+ * long, with the number of edges of row i of family f at f × (n + 1) + i + 1;
+ * on return it holds each row's start offset into the edge lists.
  */
-function rows(n: number, m: number, keys: Int32Array, family: Uint8Array): [EdgeRows, EdgeRows, EdgeRows] {
+function prefixSums(n: number, starts: Int32Array): void {
   const width = n + 1;
-  const starts = new Int32Array(3 * width);
-  for (let k = 0; k < m; k++) starts[family[k]! * width + keys[k]! + 1]!++;
   let offset = 0;
   for (let f = 0; f < 3; f++) {
     const base = f * width;
@@ -99,12 +99,16 @@ function rows(n: number, m: number, keys: Int32Array, family: Uint8Array): [Edge
     for (let i = base; i < base + n; i++) starts[i + 1]! += starts[i]!;
     offset = starts[base + n]!;
   }
-  const lists = new Int32Array(m);
-  // Fill the rows in edge order, so each lists its edges in design order; each
-  // row's start then points at its end, that is at the next row's start...
-  for (let k = 0; k < m; k++) lists[starts[family[k]! * width + keys[k]!]!++] = k;
-  // ...so shift the starts back by one row (each table's last entry, the end
-  // of its last row, is untouched).
+}
+
+/**
+ * After the edge lists were filled by advancing each row's start past its
+ * edges, each row's entry points at its end, that is at the next row's start:
+ * shift the entries back by one row (each table's last entry, the end of its
+ * last row, is untouched).
+ */
+function restoreStarts(n: number, starts: Int32Array, lists: Int32Array): [EdgeRows, EdgeRows, EdgeRows] {
+  const width = n + 1;
   for (let f = 0; f < 3; f++) {
     const base = f * width;
     for (let i = base + n - 1; i > base; i--) starts[i] = starts[i - 1]!;
@@ -123,7 +127,7 @@ class Index implements GraphIndex {
   readonly nodeNumber: Map<string, number>;
   readonly nodeKindCode: Uint8Array;
   readonly edgeCount: number;
-  readonly edges: DesignEdge[];
+  readonly edges: readonly DesignEdge[];
   readonly edgeSource: Int32Array;
   readonly edgeTarget: Int32Array;
   readonly edgeFamily: Uint8Array;
@@ -142,9 +146,21 @@ class Index implements GraphIndex {
   constructor(design: Design) {
     this.design = design;
     const nodes = design.nodes;
+    const all = design.edges;
     const n = nodes.length;
+    const capacity = all.length;
+    // Every typed array lives in one buffer: one allocation instead of eight.
+    const width = n + 1;
+    const ints = 4 * capacity + 6 * width;
+    const buffer = new ArrayBuffer(4 * ints + capacity + n);
+    const source = new Int32Array(buffer, 0, capacity);
+    const target = new Int32Array(buffer, 4 * capacity, capacity);
+    const outStarts = new Int32Array(buffer, 16 * capacity, 3 * width);
+    const inStarts = new Int32Array(buffer, 16 * capacity + 12 * width, 3 * width);
+    const family = new Uint8Array(buffer, 4 * ints, capacity);
+    const nodeKindCode = new Uint8Array(buffer, 4 * ints + capacity, n);
+
     const nodeNumber = new Map<string, number>();
-    const nodeKindCode = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
       const node = nodes[i]!;
       const code = kindCodes.get(node.kind);
@@ -153,36 +169,58 @@ class Index implements GraphIndex {
       nodeNumber.set(node.id, i);
     }
 
-    const all = design.edges;
-    const capacity = all.length;
-    const edges: DesignEdge[] = [];
-    const source = new Int32Array(capacity);
-    const target = new Int32Array(capacity);
-    const family = new Uint8Array(capacity);
+    // Number the edges whose two ends exist (the list is copied only if one is
+    // dangling) and count each row's edges.
+    let edges: DesignEdge[] | undefined;
     let m = 0;
+    // Edges are often drawn one node at a time: remember the last source looked up.
+    let lastSource = '';
+    let lastNumber = nodeNumber.get(lastSource);
     for (let k = 0; k < capacity; k++) {
       const edge = all[k]!;
-      const s = nodeNumber.get(edge.source);
+      const sourceId = edge.source;
+      if (sourceId !== lastSource) {
+        lastSource = sourceId;
+        lastNumber = nodeNumber.get(sourceId);
+      }
+      const s = lastNumber;
       const t = nodeNumber.get(edge.target);
-      if (s === undefined || t === undefined) continue; // a dangling edge is reported by the schema, not here
-      edges.push(edge);
+      if (s === undefined || t === undefined) {
+        edges ??= all.slice(0, k); // a dangling edge is reported by the schema, not here
+        continue;
+      }
+      if (edges) edges.push(edge);
+      const f = edge.family;
+      const code = f === 'sync' ? SYNC_FAMILY : f === 'async' ? ASYNC_FAMILY : DATA_FAMILY;
       source[m] = s;
       target[m] = t;
-      const f = edge.family;
-      family[m] = f === 'sync' ? SYNC_FAMILY : f === 'async' ? ASYNC_FAMILY : DATA_FAMILY;
+      family[m] = code;
+      outStarts[code * width + s + 1]!++;
+      inStarts[code * width + t + 1]!++;
       m++;
+    }
+
+    // File each edge under its rows, in edge order so every row lists its edges in design order.
+    prefixSums(n, outStarts);
+    prefixSums(n, inStarts);
+    const outLists = new Int32Array(buffer, 8 * capacity, m);
+    const inLists = new Int32Array(buffer, 12 * capacity, m);
+    for (let k = 0; k < m; k++) {
+      const base = family[k]! * width;
+      outLists[outStarts[base + source[k]!]!++] = k;
+      inLists[inStarts[base + target[k]!]!++] = k;
     }
 
     this.nodeCount = n;
     this.nodeNumber = nodeNumber;
     this.nodeKindCode = nodeKindCode;
     this.edgeCount = m;
-    this.edges = edges;
+    this.edges = edges ?? all;
     this.edgeSource = m === capacity ? source : source.subarray(0, m);
     this.edgeTarget = m === capacity ? target : target.subarray(0, m);
     this.edgeFamily = m === capacity ? family : family.subarray(0, m);
-    this.out = rows(n, m, this.edgeSource, this.edgeFamily);
-    this.in = rows(n, m, this.edgeTarget, this.edgeFamily);
+    this.out = restoreStarts(n, outStarts, outLists);
+    this.in = restoreStarts(n, inStarts, inLists);
   }
 
   get nodeById(): ReadonlyMap<string, DesignNode> {
@@ -242,12 +280,12 @@ class Index implements GraphIndex {
   }
 
   outgoing(nodeId: string, family?: EdgeFamily): readonly DesignEdge[] {
-    this.outLists ??= [];
+    this.outLists ??= new Array<readonly DesignEdge[] | undefined>(4 * this.nodeCount);
     return this.listOf(this.out, this.outLists, nodeId, family);
   }
 
   incoming(nodeId: string, family?: EdgeFamily): readonly DesignEdge[] {
-    this.inLists ??= [];
+    this.inLists ??= new Array<readonly DesignEdge[] | undefined>(4 * this.nodeCount);
     return this.listOf(this.in, this.inLists, nodeId, family);
   }
 
@@ -268,8 +306,8 @@ class Index implements GraphIndex {
     family: EdgeFamily | undefined,
   ): readonly DesignEdge[] {
     const i = this.nodeNumber.get(nodeId);
-    if (i === undefined) return EMPTY;
-    const f = family ? FAMILY_CODES[family] : 3;
+    const f = family === 'sync' ? SYNC_FAMILY : family === 'async' ? ASYNC_FAMILY : family === 'data' ? DATA_FAMILY : family ? -1 : 3;
+    if (i === undefined || f === -1) return EMPTY;
     const slot = i * 4 + f;
     const cached = lists[slot];
     if (cached !== undefined) return cached;

@@ -11,11 +11,21 @@ export interface Components {
   /** Component number of each node; -1 for nodes outside the analysed set. */
   readonly componentOf: Int32Array;
   /**
-   * Members (node numbers, ascending) of each component, in completion order:
-   * every component comes after all the components it can reach, so walking
-   * the list backwards is a topological order of the condensed graph.
+   * Number of components, numbered in completion order: every component comes
+   * after all the components it can reach, so walking them backwards is a
+   * topological order of the condensed graph.
    */
-  readonly components: readonly (readonly number[])[];
+  readonly count: number;
+  /** Members of component c (node numbers, ascending) are `members[first[c]] .. members[first[c + 1] - 1]`. */
+  readonly first: Int32Array;
+  readonly members: Int32Array;
+}
+
+/** The members of component c, as a list (for messages). */
+export function membersOf(graph: Components, c: number): number[] {
+  const list: number[] = [];
+  for (let q = graph.first[c]!; q < graph.first[c + 1]!; q++) list.push(graph.members[q]!);
+  return list;
 }
 
 /**
@@ -26,14 +36,19 @@ export interface Components {
 export function stronglyConnected(facts: Facts, member: Uint8Array, adjacency: Adjacency, follow: Uint8Array | null): Components {
   const { n, target } = facts;
   const { start, edge: list } = adjacency;
-  const order = new Int32Array(n).fill(-1);
-  const low = new Int32Array(n);
-  const onStack = new Uint8Array(n);
-  const componentOf = new Int32Array(n).fill(-1);
-  const stack = new Int32Array(n);
-  const frameNode = new Int32Array(n);
-  const frameNext = new Int32Array(n);
-  const components: number[][] = [];
+  // One buffer for the working arrays and the result: one allocation instead of nine.
+  const buffer = new ArrayBuffer(4 * (8 * n + 1) + n);
+  const order = new Int32Array(buffer, 0, n).fill(-1);
+  const low = new Int32Array(buffer, 4 * n, n);
+  const componentOf = new Int32Array(buffer, 8 * n, n).fill(-1);
+  const stack = new Int32Array(buffer, 12 * n, n);
+  const frameNode = new Int32Array(buffer, 16 * n, n);
+  const frameNext = new Int32Array(buffer, 20 * n, n);
+  const members = new Int32Array(buffer, 24 * n, n);
+  const first = new Int32Array(buffer, 28 * n, n + 1);
+  const onStack = new Uint8Array(buffer, 32 * n + 4, n);
+  let count = 0;
+  let filled = 0;
   let top = 0;
   let frames = 0;
   let counter = 0;
@@ -70,17 +85,16 @@ export function stronglyConnected(facts: Facts, member: Uint8Array, adjacency: A
       if (descended) continue;
       frames--;
       if (low[v] === order[v]) {
-        const id = components.length;
-        const members: number[] = [];
+        const from = filled;
         let w: number;
         do {
           w = stack[--top]!;
           onStack[w] = 0;
-          componentOf[w] = id;
-          members.push(w);
+          componentOf[w] = count;
+          members[filled++] = w;
         } while (w !== v);
-        if (members.length > 1) members.sort((a, b) => a - b);
-        components.push(members);
+        if (filled - from > 1) members.subarray(from, filled).sort();
+        first[++count] = filled;
       }
       if (frames > 0) {
         const parent = frameNode[frames - 1]!;
@@ -88,7 +102,7 @@ export function stronglyConnected(facts: Facts, member: Uint8Array, adjacency: A
       }
     }
   }
-  return { componentOf, components };
+  return { componentOf, count, first, members };
 }
 
 /**

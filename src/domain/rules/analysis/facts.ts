@@ -1,12 +1,14 @@
 /**
- * A dense, integer-indexed view of a design, built once per graph index and
- * shared by every rule. Rules walk typed arrays instead of looking ids up in
- * maps and re-reading edge objects, which keeps each rule a cheap linear pass.
+ * The dense, integer-indexed view of a design that every rule walks: the
+ * graph index's own numbering and compressed rows (see graph-index.ts), plus
+ * each node's role, derived once per index. Rules walk typed arrays instead
+ * of looking ids up in maps and re-reading edge objects, which keeps each
+ * rule a cheap linear pass.
  *
  * Nodes are numbered in design order, edges too; only edges whose two ends
  * exist are included (the schema reports dangling edges). Adjacency is stored
  * per family in compressed rows: the edges leaving node i in family f are
- * `out[f].edge[out[f].start[i] .. out[f].start[i + 1] - 1]`.
+ * `out[f].edge[out[f].start[i] .. out[f].start[i + 1] - 1]`, in design order.
  */
 import { COMPONENT_KINDS, type KindId, type Role } from '../../diagram/catalog.ts';
 import { ASYNC_FAMILY, DATA_FAMILY, NO_KIND_CODE, SYNC_FAMILY, type EdgeRows, type GraphIndex } from '../../diagram/graph-index.ts';
@@ -54,7 +56,6 @@ export interface Facts {
   readonly index: GraphIndex;
   readonly n: number;
   readonly nodes: readonly DesignNode[];
-  readonly position: ReadonlyMap<string, number>;
   /** Role code of each node (CLIENT ... PLATFORM, UNKNOWN). */
   readonly role: Uint8Array;
   /** Kind code of each node (see `kindCode`). */
@@ -77,17 +78,23 @@ export const factsOf = perIndex((index: GraphIndex): Facts => {
   const n = index.nodeCount;
   const kind = index.nodeKindCode;
   const role = new Uint8Array(n);
-  const byRole: number[][] = [[], [], [], [], [], [], [], []];
+  const counts = [0, 0, 0, 0, 0, 0, 0, 0];
   for (let i = 0; i < n; i++) {
     const r = roleOfKindCode[kind[i]!]!;
     role[i] = r;
-    byRole[r]!.push(i);
+    counts[r]!++;
+  }
+  // Lists sized up front, then filled: no growing.
+  const byRole = counts.map((count) => new Array<number>(count));
+  counts.fill(0);
+  for (let i = 0; i < n; i++) {
+    const r = role[i]!;
+    byRole[r]![counts[r]!++] = i;
   }
   return {
     index,
     n,
     nodes: index.design.nodes,
-    position: index.nodeNumber,
     role,
     kind,
     byRole,

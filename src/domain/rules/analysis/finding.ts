@@ -20,18 +20,47 @@ export interface FindingDraft {
 
 /** Element ids without repeats, first occurrence kept. */
 function unique(ids: readonly string[]): string[] {
-  if (ids.length <= 8) {
+  const n = ids.length;
+  if (n <= 8) {
     const out: string[] = [];
-    for (const id of ids) if (!out.includes(id)) out.push(id);
+    for (let i = 0; i < n; i++) {
+      const id = ids[i]!;
+      let j = out.length - 1;
+      while (j >= 0 && out[j] !== id) j--;
+      if (j < 0) out.push(id);
+    }
     return out;
   }
   return [...new Set(ids)];
 }
 
+/**
+ * The ids sorted as `[...ids].sort()` sorts strings (by UTF-16 code units) and
+ * joined by '+'. An insertion sort: finding id lists are short, and the
+ * built-in sort allocates far more than the finding itself.
+ */
+function sortedKey(ids: readonly string[]): string {
+  const n = ids.length;
+  if (n === 0) return '';
+  const sorted = ids.slice();
+  for (let i = 1; i < n; i++) {
+    const id = sorted[i]!;
+    let j = i - 1;
+    while (j >= 0 && sorted[j]! > id) {
+      sorted[j + 1] = sorted[j]!;
+      j--;
+    }
+    sorted[j + 1] = id;
+  }
+  let key = sorted[0]!;
+  for (let i = 1; i < n; i++) key += `+${sorted[i]!}`;
+  return key;
+}
+
 export function makeFinding(rule: RuleHeader, draft: FindingDraft): Finding {
   const elementIds = unique(draft.elementIds);
   return {
-    id: `${rule.id}:${draft.key ?? [...elementIds].sort().join('+')}`,
+    id: `${rule.id}:${draft.key ?? sortedKey(elementIds)}`,
     ruleId: rule.id,
     severity: draft.severity ?? rule.severity,
     title: draft.title ?? rule.title,

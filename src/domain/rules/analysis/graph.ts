@@ -5,7 +5,7 @@
  */
 import type { GraphIndex } from '../../diagram/graph-index.ts';
 import type { DataAccess, DesignNode } from '../../diagram/schema.ts';
-import { CLIENT, DATA, DATASTORE, factsOf, SYNC, type Facts } from './facts.ts';
+import { CLIENT, DATA, DATASTORE, factsOf, kindCode, SYNC, type Facts } from './facts.ts';
 import { perIndex } from './memo.ts';
 
 /** Platform kinds that collect telemetry; calls to them are not request work. */
@@ -67,11 +67,15 @@ export const requestPath = perIndex((index: GraphIndex): Uint8Array => {
   return reached;
 });
 
+const READ_REPLICA = kindCode('read-replica');
+
 export interface ReplicaTree {
   /** For a read replica fed by replication: the primary at the root of its chain; else -1. */
   readonly primaryOf: Int32Array;
   /** Primary -> its read replicas, in design order. */
   readonly replicasOf: ReadonlyMap<number, readonly number[]>;
+  /** 1 for a primary that has read replicas (a key of `replicasOf`). */
+  readonly hasReplicas: Uint8Array;
 }
 
 /** Read replicas fed by replication from another datastore, mapped to their primary and back. */
@@ -80,7 +84,7 @@ export const replicaTree = perIndex((index: GraphIndex): ReplicaTree => {
   const direct = new Int32Array(facts.n).fill(-1);
   const replicas: number[] = [];
   for (const i of facts.byRole[DATASTORE]!) {
-    if (facts.nodes[i]!.kind !== 'read-replica') continue;
+    if (facts.kind[i] !== READ_REPLICA) continue;
     const { start, edge } = facts.in[DATA];
     for (let j = start[i]!; j < start[i + 1]!; j++) {
       const source = facts.source[edge[j]!]!;
@@ -93,16 +97,18 @@ export const replicaTree = perIndex((index: GraphIndex): ReplicaTree => {
   }
   const primaryOf = new Int32Array(facts.n).fill(-1);
   const replicasOf = new Map<number, number[]>();
+  const hasReplicas = new Uint8Array(facts.n);
   for (const replica of replicas) {
     let current = replica;
     for (let steps = 0; direct[current] !== -1 && steps <= facts.n; steps++) current = direct[current]!;
     if (direct[current] !== -1) continue; // a loop of replicas with no primary
     primaryOf[replica] = current;
+    hasReplicas[current] = 1;
     const list = replicasOf.get(current);
     if (list) list.push(replica);
     else replicasOf.set(current, [replica]);
   }
-  return { primaryOf, replicasOf };
+  return { primaryOf, replicasOf, hasReplicas };
 });
 
 export interface Ownership {
@@ -111,12 +117,21 @@ export interface Ownership {
   groupId: string | undefined;
 }
 
+/**
+ * The node whose declared owner and group say who owns datastore i: the
+ * datastore itself if it declares either, else the primary it replicates
+ * (if any), else -1.
+ */
+export function ownershipNode(index: GraphIndex, facts: Facts, i: number): number {
+  const store = facts.nodes[i]!;
+  if (store.owner !== '' || store.groupId !== undefined) return i;
+  return replicaTree(index).primaryOf[i]!;
+}
+
 /** Who owns a datastore: its own owner and group, or its primary's for a replica that declares none. */
 export function ownershipOf(index: GraphIndex, facts: Facts, i: number): Ownership {
-  const store = facts.nodes[i]!;
-  if (store.owner !== '' || store.groupId !== undefined) return { owner: store.owner.trim(), groupId: store.groupId };
-  const primary = replicaTree(index).primaryOf[i]!;
-  if (primary === -1) return { owner: '', groupId: undefined };
-  const node = facts.nodes[primary]!;
+  const o = ownershipNode(index, facts, i);
+  if (o === -1) return { owner: '', groupId: undefined };
+  const node = facts.nodes[o]!;
   return { owner: node.owner.trim(), groupId: node.groupId };
 }

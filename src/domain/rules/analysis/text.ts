@@ -18,7 +18,16 @@ export function listNames(names: readonly string[], max = 4): string {
 /** 12000 -> "12,000". */
 export function formatNumber(value: number): string {
   const sign = value < 0 ? '-' : '';
-  const [whole = '0', fraction] = String(Math.abs(value)).split('.');
+  const magnitude = Math.abs(value);
+  if (Number.isInteger(magnitude) && magnitude < 1e21) {
+    // Plain digits (no fraction, no exponent): group them without a regex.
+    const digits = String(magnitude);
+    if (digits.length <= 3) return sign + digits;
+    let grouped = digits.slice(0, ((digits.length - 1) % 3) + 1);
+    for (let i = grouped.length; i < digits.length; i += 3) grouped += `,${digits.slice(i, i + 3)}`;
+    return sign + grouped;
+  }
+  const [whole = '0', fraction] = String(magnitude).split('.');
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return fraction ? `${sign}${grouped}.${fraction}` : `${sign}${grouped}`;
 }

@@ -1,5 +1,5 @@
 import { makeFinding } from '../analysis/finding.ts';
-import { ASYNC, BROKER, factsOf } from '../analysis/facts.ts';
+import { ASYNC, BROKER, factsOf, kindCode } from '../analysis/facts.ts';
 import { listNames } from '../analysis/text.ts';
 import { sketch } from '../sketch.ts';
 import type { Finding, RuleDefinition } from '../types.ts';
@@ -7,6 +7,8 @@ import type { Finding, RuleDefinition } from '../types.ts';
 const WHY =
   'Messages published where nobody listens are work that never happens: the emails are never sent, the index never updated. The queue grows until messages expire or the broker runs out of space, and nobody notices until a user asks.';
 const FIX = 'Connect the service or worker that should process these messages, or stop publishing them.';
+
+const DEAD_LETTER_QUEUE = kindCode('dead-letter-queue');
 
 export const brokerWithoutConsumer: RuleDefinition<Record<string, never>> = {
   id: 'broker-without-consumer',
@@ -22,8 +24,8 @@ export const brokerWithoutConsumer: RuleDefinition<Record<string, never>> = {
     const incoming = facts.in[ASYNC];
     const outgoing = facts.out[ASYNC];
     for (const i of facts.byRole[BROKER]!) {
+      if (facts.kind[i] === DEAD_LETTER_QUEUE || incoming.start[i] === incoming.start[i + 1] || outgoing.start[i] !== outgoing.start[i + 1]) continue;
       const broker = facts.nodes[i]!;
-      if (broker.kind === 'dead-letter-queue' || incoming.start[i] === incoming.start[i + 1] || outgoing.start[i] !== outgoing.start[i + 1]) continue;
       const publishers: string[] = [];
       const elementIds = [broker.id];
       for (let j = incoming.start[i]!; j < incoming.start[i + 1]!; j++) {

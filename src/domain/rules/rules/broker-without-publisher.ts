@@ -1,5 +1,5 @@
 import { makeFinding } from '../analysis/finding.ts';
-import { ASYNC, BROKER, factsOf } from '../analysis/facts.ts';
+import { ASYNC, BROKER, factsOf, kindCode } from '../analysis/facts.ts';
 import { listNames } from '../analysis/text.ts';
 import { sketch } from '../sketch.ts';
 import type { Finding, RuleDefinition } from '../types.ts';
@@ -7,6 +7,8 @@ import type { Finding, RuleDefinition } from '../types.ts';
 const WHY =
   'A consumer waiting on a queue that nothing feeds never runs, so whatever it is meant to do never happens. Usually the publishing side was forgotten, and the design hides which service starts the flow.';
 const FIX = 'Draw the service (or the database, for change data capture) that publishes to this queue or topic.';
+
+const DEAD_LETTER_QUEUE = kindCode('dead-letter-queue');
 
 export const brokerWithoutPublisher: RuleDefinition<Record<string, never>> = {
   id: 'broker-without-publisher',
@@ -23,8 +25,8 @@ export const brokerWithoutPublisher: RuleDefinition<Record<string, never>> = {
     const incoming = facts.in[ASYNC];
     const outgoing = facts.out[ASYNC];
     for (const i of facts.byRole[BROKER]!) {
+      if (facts.kind[i] === DEAD_LETTER_QUEUE || outgoing.start[i] === outgoing.start[i + 1] || incoming.start[i] !== incoming.start[i + 1]) continue;
       const broker = facts.nodes[i]!;
-      if (broker.kind === 'dead-letter-queue' || outgoing.start[i] === outgoing.start[i + 1] || incoming.start[i] !== incoming.start[i + 1]) continue;
       const consumers: string[] = [];
       const elementIds = [broker.id];
       for (let j = outgoing.start[i]!; j < outgoing.start[i + 1]!; j++) {

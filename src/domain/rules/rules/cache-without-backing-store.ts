@@ -1,4 +1,4 @@
-import { COMPUTE, DATA, DATASTORE, factsOf, NumberSet, SYNC } from '../analysis/facts.ts';
+import { COMPUTE, DATA, DATASTORE, factsOf, kindCode, NumberSet, SYNC } from '../analysis/facts.ts';
 import { makeFinding } from '../analysis/finding.ts';
 import { listNames } from '../analysis/text.ts';
 import { sketch } from '../sketch.ts';
@@ -8,6 +8,8 @@ const WHY =
   'A cache holds copies: on a miss, or after a restart or eviction, the data must come from somewhere. If the services using a cache have no database or service behind it, either the design is missing the source of truth or the cache is being used as one, and a cache node restart loses data.';
 const FIX =
   'Draw the database or service the cached data comes from (cache-aside: read the cache, fall back to the source, then fill the cache). If the cache really is the store, use a durable store or enable persistence and replicas.';
+
+const CACHE = kindCode('cache');
 
 export const cacheWithoutBackingStore: RuleDefinition<Record<string, never>> = {
   id: 'cache-without-backing-store',
@@ -26,32 +28,39 @@ export const cacheWithoutBackingStore: RuleDefinition<Record<string, never>> = {
     const outSync = facts.out[SYNC];
     const seen = new NumberSet(facts.n);
     for (const i of facts.byRole[DATASTORE]!) {
-      const cache = facts.nodes[i]!;
-      if (cache.kind !== 'cache' || inData.start[i] === inData.start[i + 1]) continue;
-      const users: number[] = [];
-      const edges: string[] = [];
+      if (facts.kind[i] !== CACHE || inData.start[i] === inData.start[i + 1]) continue;
       let backed = false;
-      seen.clear();
+      let used = false;
       for (let j = inData.start[i]!; j < inData.start[i + 1]! && !backed; j++) {
-        const k = inData.edge[j]!;
-        const u = facts.source[k]!;
+        const u = facts.source[inData.edge[j]!]!;
         if (facts.role[u] !== COMPUTE) continue;
-        edges.push(facts.edges[k]!.id);
-        if (seen.add(u)) users.push(u);
+        used = true;
         if (outSync.start[u] !== outSync.start[u + 1]) backed = true;
         for (let q = outData.start[u]!; q < outData.start[u + 1]! && !backed; q++) {
           const store = facts.target[outData.edge[q]!]!;
-          backed = facts.role[store] === DATASTORE && facts.nodes[store]!.kind !== 'cache';
+          backed = facts.role[store] === DATASTORE && facts.kind[store] !== CACHE;
         }
       }
-      if (backed || users.length === 0) continue;
+      if (backed || !used) continue;
+      // Unbacked: list the users and their data edges.
+      const users: number[] = [];
+      const edges: number[] = [];
+      seen.clear();
+      for (let j = inData.start[i]!; j < inData.start[i + 1]!; j++) {
+        const k = inData.edge[j]!;
+        const u = facts.source[k]!;
+        if (facts.role[u] !== COMPUTE) continue;
+        edges.push(k);
+        if (seen.add(u)) users.push(u);
+      }
+      const cache = facts.nodes[i]!;
       const names = users.map((u) => facts.nodes[u]!.name);
       findings.push(
         makeFinding(cacheWithoutBackingStore, {
           message: `${listNames(names)} ${names.length === 1 ? 'uses' : 'use'} ${cache.name} with no database or service behind it: where do cache misses go, and what survives a restart?`,
           why: WHY,
           fix: FIX,
-          elementIds: [cache.id, ...users.map((u) => facts.nodes[u]!.id), ...edges],
+          elementIds: [cache.id, ...users.map((u) => facts.nodes[u]!.id), ...edges.map((k) => facts.edges[k]!.id)],
         }),
       );
     }

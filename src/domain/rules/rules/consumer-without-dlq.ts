@@ -1,7 +1,7 @@
 import { createAsyncEdge } from '../../diagram/factory.ts';
 import type { Design } from '../../diagram/schema.ts';
 import { findNode, freshId, newNode, patchAsyncEdges, rewire, slugify, takenIds } from '../analysis/edits.ts';
-import { ASYNC, BROKER, COMPUTE, EXTERNAL, factsOf } from '../analysis/facts.ts';
+import { ASYNC, BROKER, COMPUTE, EXTERNAL, factsOf, kindCode } from '../analysis/facts.ts';
 import { makeFinding, quickFix } from '../analysis/finding.ts';
 import { sketch } from '../sketch.ts';
 import type { Finding, RuleDefinition } from '../types.ts';
@@ -10,6 +10,8 @@ const WHY =
   'Some messages will always fail: a malformed payload, a deleted record, a bug. Without retries and a dead-letter queue such a message is either dropped silently or redelivered forever, blocking the messages behind it and burning the consumer’s capacity.';
 const FIX =
   'Retry a failed message a few times with backoff, then move it to a dead-letter queue where it waits to be inspected and replayed. Alert when the dead-letter queue is not empty.';
+
+const DEAD_LETTER_QUEUE = kindCode('dead-letter-queue');
 
 function addDeadLetterQueue(design: Design, brokerId: string): Design {
   const broker = findNode(design, brokerId);
@@ -39,11 +41,11 @@ export const consumerWithoutDlq: RuleDefinition<Record<string, never>> = {
     const findings: Finding[] = [];
     const { start, edge } = facts.out[ASYNC];
     for (const i of facts.byRole[BROKER]!) {
-      const broker = facts.nodes[i]!;
-      if (broker.kind === 'dead-letter-queue' || start[i] === start[i + 1]) continue;
+      if (facts.kind[i] === DEAD_LETTER_QUEUE || start[i] === start[i + 1]) continue;
       let deadLetters = false;
-      for (let j = start[i]!; j < start[i + 1]! && !deadLetters; j++) deadLetters = facts.nodes[facts.target[edge[j]!]!]!.kind === 'dead-letter-queue';
+      for (let j = start[i]!; j < start[i + 1]! && !deadLetters; j++) deadLetters = facts.kind[facts.target[edge[j]!]!] === DEAD_LETTER_QUEUE;
       if (deadLetters) continue;
+      const broker = facts.nodes[i]!;
       for (let j = start[i]!; j < start[i + 1]!; j++) {
         const k = edge[j]!;
         const e = facts.edges[k]!;

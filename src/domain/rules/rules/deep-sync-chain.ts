@@ -1,4 +1,4 @@
-import { syncCallGraph } from '../analysis/components.ts';
+import { membersOf, syncCallGraph } from '../analysis/components.ts';
 import { makeFinding } from '../analysis/finding.ts';
 import { COMPUTE, factsOf, SYNC } from '../analysis/facts.ts';
 import { arrowPath } from '../analysis/text.ts';
@@ -24,16 +24,18 @@ export const deepSyncChain: RuleDefinition<typeof thresholds> = {
   check({ index, thresholds: t }) {
     const facts = factsOf(index);
     const graph = syncCallGraph(index);
-    const count = graph.components.length;
-    const best = new Int32Array(count);
-    const next = new Int32Array(count).fill(-1);
-    const hasIncoming = new Uint8Array(count);
+    const { count, first, members } = graph;
+    const buffer = new ArrayBuffer(9 * count);
+    const best = new Int32Array(buffer, 0, count);
+    const next = new Int32Array(buffer, 4 * count, count).fill(-1);
+    const hasIncoming = new Uint8Array(buffer, 8 * count, count);
     const { start, edge } = facts.out[SYNC];
     for (let c = 0; c < count; c++) {
       let weight = 0;
       let bestOut = 0;
       let bestEdge = -1;
-      for (const u of graph.components[c]!) {
+      for (let q = first[c]!; q < first[c + 1]!; q++) {
+        const u = members[q]!;
         if (facts.role[u] === COMPUTE) weight++;
         for (let j = start[u]!; j < start[u + 1]!; j++) {
           const k = edge[j]!;
@@ -58,9 +60,9 @@ export const deepSyncChain: RuleDefinition<typeof thresholds> = {
       const edgeIds: string[] = [];
       const names: string[] = [];
       for (let at = c; at !== -1; ) {
-        const members = graph.components[at]!;
-        for (const i of members) nodeIds.push(facts.nodes[i]!.id);
-        names.push(members.length === 1 ? facts.nodes[members[0]!]!.name : `(${members.map((i) => facts.nodes[i]!.name).join(' ⇄ ')})`);
+        const group = membersOf(graph, at);
+        for (const i of group) nodeIds.push(facts.nodes[i]!.id);
+        names.push(group.length === 1 ? facts.nodes[group[0]!]!.name : `(${group.map((i) => facts.nodes[i]!.name).join(' ⇄ ')})`);
         const k = next[at]!;
         if (k === -1) break;
         edgeIds.push(facts.edges[k]!.id);

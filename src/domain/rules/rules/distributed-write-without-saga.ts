@@ -3,7 +3,7 @@ import type { DesignNode } from '../../diagram/schema.ts';
 import { callFacts, isWriteCode } from '../analysis/calls.ts';
 import { ASYNC, COMPUTE, DATA, factsOf, kindTable, NumberSet, SYNC, type Facts } from '../analysis/facts.ts';
 import { makeFinding } from '../analysis/finding.ts';
-import { normal, ownershipOf, sameText } from '../analysis/graph.ts';
+import { normal, ownershipNode, ownershipOf, sameText } from '../analysis/graph.ts';
 import { listNames } from '../analysis/text.ts';
 import { sketch } from '../sketch.ts';
 import type { Finding, RuleDefinition } from '../types.ts';
@@ -65,6 +65,47 @@ function writesOf(index: GraphIndex, facts: Facts, access: Uint8Array, writer: n
   }
 }
 
+/** The owner key of the first write seen, and whether a later one has another owner. */
+interface OwnerProbe {
+  seen: boolean;
+  kind: OwnerKey['kind'];
+  value: string;
+  mixed: boolean;
+}
+
+/** Feed the owners of the record writes of `writer` to the probe, as writesOf would key them, building nothing. */
+function probeOwners(index: GraphIndex, facts: Facts, access: Uint8Array, writer: number, probe: OwnerProbe): void {
+  const { start, edge } = facts.out[DATA];
+  for (let j = start[writer]!; j < start[writer + 1]! && !probe.mixed; j++) {
+    const k = edge[j]!;
+    if (!isRecordWrite(facts, access, k)) continue;
+    const o = ownershipNode(index, facts, facts.target[k]!);
+    let kind: OwnerKey['kind'] = 'owner';
+    let value = o === -1 ? '' : facts.nodes[o]!.owner.trim();
+    if (value === '') {
+      const groupId = o === -1 ? undefined : facts.nodes[o]!.groupId;
+      if (groupId !== undefined) {
+        kind = 'group';
+        value = groupId;
+      } else {
+        const node = facts.nodes[writer]!;
+        value = node.owner.trim();
+        if (value === '') {
+          kind = 'node';
+          value = node.id;
+        }
+      }
+    }
+    if (!probe.seen) {
+      probe.seen = true;
+      probe.kind = kind;
+      probe.value = value;
+    } else if (kind !== probe.kind || (value !== probe.value && !(kind === 'owner' && sameText(value, probe.value)))) {
+      probe.mixed = true;
+    }
+  }
+}
+
 /** Distinct owners of the writes: pairwise for the usual handful, keyed for many. */
 function countOwners(writes: readonly Write[]): number {
   if (writes.length > 32) {
@@ -108,26 +149,28 @@ export const distributedWriteWithoutSaga: RuleDefinition<typeof thresholds> = {
     const facts = factsOf(index);
     const findings: Finding[] = [];
     const access = callFacts(index).access;
-    const counts = new Int32Array(facts.n).fill(-1);
-    const outData = facts.out[DATA];
-    const writeCount = (i: number): number => {
-      let count = counts[i]!;
-      if (count === -1) {
-        count = 0;
-        for (let j = outData.start[i]!; j < outData.start[i + 1]!; j++) if (isRecordWrite(facts, access, outData.edge[j]!)) count++;
-        counts[i] = count;
-      }
-      return count;
-    };
+    // Record writes by each node.
+    const writeCount = new Int32Array(facts.n);
+    for (let k = 0, m = facts.m; k < m; k++) if (isRecordWrite(facts, access, k)) writeCount[facts.source[k]!]!++;
     const { start, edge } = facts.out[SYNC];
     const seen = new NumberSet(facts.n);
+    const probe: OwnerProbe = { seen: false, kind: 'node', value: '', mixed: false };
     for (const i of facts.byRole[COMPUTE]!) {
-      let total = writeCount(i);
+      let total = writeCount[i]!;
       for (let j = start[i]!; j < start[i + 1]!; j++) {
         const w = facts.target[edge[j]!]!;
-        if (facts.role[w] === COMPUTE) total += writeCount(w);
+        if (facts.role[w] === COMPUTE) total += writeCount[w]!;
       }
       if (total < 2) continue;
+      // Writes that all go to one owner are not distributed: check before building anything.
+      probe.seen = false;
+      probe.mixed = false;
+      probeOwners(index, facts, access, i, probe);
+      for (let j = start[i]!; j < start[i + 1]! && !probe.mixed; j++) {
+        const w = facts.target[edge[j]!]!;
+        if (facts.role[w] === COMPUTE && writeCount[w]! > 0) probeOwners(index, facts, access, w, probe);
+      }
+      if (!probe.mixed) continue;
 
       const participants = [i];
       const calls: number[] = [];
@@ -138,7 +181,7 @@ export const distributedWriteWithoutSaga: RuleDefinition<typeof thresholds> = {
       for (let j = start[i]!; j < start[i + 1]!; j++) {
         const k = edge[j]!;
         const w = facts.target[k]!;
-        if (facts.role[w] !== COMPUTE || writeCount(w) === 0 || !seen.add(w)) continue;
+        if (facts.role[w] !== COMPUTE || writeCount[w] === 0 || !seen.add(w)) continue;
         participants.push(w);
         calls.push(k);
         writesOf(index, facts, access, w, writes);

@@ -2,7 +2,7 @@ import type { KindId } from '../../diagram/catalog.ts';
 import type { Design } from '../../diagram/schema.ts';
 import { belowEverything, freshId, newNode, rewire, takenIds } from '../analysis/edits.ts';
 import { makeFinding, quickFix } from '../analysis/finding.ts';
-import { OBSERVABILITY_KINDS } from '../analysis/graph.ts';
+import { COMPUTE, factsOf, PLATFORM, TELEMETRY } from '../analysis/facts.ts';
 import { sketch } from '../sketch.ts';
 import type { RuleDefinition } from '../types.ts';
 
@@ -36,16 +36,17 @@ export const missingObservability: RuleDefinition<typeof thresholds> = {
     'At least `minServices` compute nodes and no tracing-collector, log-aggregator or metrics-alerting node. One finding for the design, listing the services. Telemetry nodes need no edges: agents and sidecars ship the data.',
   thresholds,
   check({ index, thresholds: t }) {
-    const services = index.nodesByRole.get('compute') ?? [];
+    const facts = factsOf(index);
+    const services = facts.byRole[COMPUTE]!;
     if (services.length < t.minServices) return [];
-    if ((index.nodesByRole.get('platform') ?? []).some((n) => OBSERVABILITY_KINDS.has(n.kind))) return [];
+    if (facts.byRole[PLATFORM]!.some((i) => TELEMETRY[facts.kind[i]!] === 1)) return [];
     return [
       makeFinding(missingObservability, {
         key: 'design',
         message: `${services.length} services and no tracing, central logs or metrics: when a request fails, nothing shows where.`,
         why: WHY,
         fix: FIX,
-        elementIds: services.map((s) => s.id),
+        elementIds: services.map((i) => facts.nodes[i]!.id),
         quickFixes: [quickFix('add-observability', 'Add tracing, logs and metrics', addObservability)],
       }),
     ];

@@ -1,6 +1,6 @@
 import type { Design } from '../../diagram/schema.ts';
 import { belowEverything, freshId, newNode, rewire, takenIds } from '../analysis/edits.ts';
-import { COMPUTE, factsOf, NumberSet, PLATFORM, SYNC } from '../analysis/facts.ts';
+import { COMPUTE, factsOf, kindTable, NumberSet, PLATFORM, SYNC } from '../analysis/facts.ts';
 import { makeFinding, quickFix } from '../analysis/finding.ts';
 import { listNames } from '../analysis/text.ts';
 import { sketch } from '../sketch.ts';
@@ -10,6 +10,9 @@ const WHY =
   'Instances come and go as a service scales, deploys and fails over, and their addresses change each time. A caller that connects to a service with several instances directly needs to learn which instances exist and which are healthy; hard-coded addresses go stale and send traffic to dead instances.';
 const FIX =
   'Let callers find instances through a service registry (or the platform’s DNS-based discovery), put a load balancer in front of the service, or run a service mesh whose sidecars route and balance the calls.';
+
+/** Kinds that tell callers where instances are. */
+const DISCOVERY = kindTable(['service-registry', 'service-mesh']);
 
 function addRegistry(design: Design): Design {
   const taken = takenIds(design);
@@ -27,7 +30,7 @@ export const missingServiceDiscovery: RuleDefinition<Record<string, never>> = {
   thresholds: {},
   check({ index }) {
     const facts = factsOf(index);
-    if (facts.byRole[PLATFORM]!.some((i) => facts.nodes[i]!.kind === 'service-registry' || facts.nodes[i]!.kind === 'service-mesh')) return [];
+    if (facts.byRole[PLATFORM]!.some((i) => DISCOVERY[facts.kind[i]!] === 1)) return [];
     const { start, edge } = facts.in[SYNC];
     const calls: string[] = [];
     const elementIds: string[] = [];

@@ -48,9 +48,7 @@ export const missingTimeout: RuleDefinition<typeof thresholds> = {
     const facts = factsOf(index);
     const findings: Finding[] = [];
     const calls = callFacts(index);
-    const { flags } = calls;
-    for (let k = 0; k < facts.m; k++) {
-      if ((flags[k]! & NO_TIMEOUT) === 0) continue;
+    for (const k of calls.untimed) {
       const s = facts.source[k]!;
       const role = facts.role[s];
       if (role !== COMPUTE && role !== EDGE && role !== PLATFORM) continue;

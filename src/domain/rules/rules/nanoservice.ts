@@ -1,4 +1,4 @@
-import { COMPUTE, factsOf, TELEMETRY } from '../analysis/facts.ts';
+import { COMPUTE, factsOf, kindCode, TELEMETRY } from '../analysis/facts.ts';
 import { makeFinding } from '../analysis/finding.ts';
 import { sketch } from '../sketch.ts';
 import type { Finding, RuleDefinition } from '../types.ts';
@@ -7,6 +7,8 @@ const WHY =
   'Every service costs a deployment pipeline, monitoring, on-call and a network hop on each request. A service with no data of its own, one caller and no calls of its own does not own a capability; it is a function that happens to live across the network, paying latency and failure modes for no independence.';
 const FIX =
   'Fold it into its caller as a module or library, or give it a real capability: its own data and more than one consumer.';
+
+const SERVERLESS_FUNCTION = kindCode('serverless-function');
 
 export const nanoservice: RuleDefinition<Record<string, never>> = {
   id: 'nanoservice',
@@ -27,8 +29,8 @@ export const nanoservice: RuleDefinition<Record<string, never>> = {
       const end = inSync.start[i + 1]!;
       if (start === end || inAsync.start[i] !== inAsync.start[i + 1] || inData.start[i] !== inData.start[i + 1]) continue;
       if (outAsync.start[i] !== outAsync.start[i + 1] || outData.start[i] !== outData.start[i + 1]) continue;
+      if (facts.kind[i] === SERVERLESS_FUNCTION) continue;
       const node = facts.nodes[i]!;
-      if (node.kind === 'serverless-function') continue;
       const caller = facts.source[inSync.edge[start]!]!;
       let single = facts.role[caller] === COMPUTE;
       for (let j = start + 1; j < end && single; j++) single = facts.source[inSync.edge[j]!] === caller;

@@ -1,6 +1,6 @@
 import type { SyncEdge } from '../../diagram/schema.ts';
 import { stronglyConnected } from '../analysis/components.ts';
-import { callFacts, RETRIED, UNSPREAD_RETRY, type CallFacts } from '../analysis/calls.ts';
+import { callFacts, UNSPREAD_RETRY, type CallFacts } from '../analysis/calls.ts';
 import { patchSyncEdges } from '../analysis/edits.ts';
 import { factsOf, SYNC, type Facts } from '../analysis/facts.ts';
 import { makeFinding, quickFix } from '../analysis/finding.ts';
@@ -34,28 +34,26 @@ function retryChains(facts: Facts, calls: CallFacts, minHops: number): RetryChai
   const { n, m, source, target } = facts;
   if (calls.retried < minHops) return [];
   // member: 1 for a node that a retrying edge leaves, 2 that one enters, 3 both.
-  const follow = new Uint8Array(m);
   const member = new Uint8Array(n);
-  for (let k = 0; k < m; k++) {
-    if ((calls.flags[k]! & RETRIED) === 0) continue;
-    follow[k] = 1;
+  for (const k of calls.retrying) {
     member[source[k]!]! |= 1;
     member[target[k]!]! |= 2;
   }
   // A chain of two or more retrying edges passes through a node that one enters and another leaves.
   let chained = false;
-  for (let i = 0; i < n; i++) {
-    if (member[i] === 3) chained = true;
-    if (member[i] !== 0) member[i] = 1;
-  }
+  for (const k of calls.retrying) if (member[source[k]!] === 3) chained = true;
   if (!chained) return [];
+  for (let i = 0; i < n; i++) if (member[i] !== 0) member[i] = 1;
+  const follow = new Uint8Array(m);
+  for (const k of calls.retrying) follow[k] = 1;
   const graph = stronglyConnected(facts, member, facts.out[SYNC], follow);
   const product = new Float64Array(n).fill(1);
   const hops = new Int32Array(n);
   const pred = new Int32Array(n).fill(-1);
   const { start, edge: list } = facts.out[SYNC];
-  for (let c = graph.components.length - 1; c >= 0; c--) {
-    for (const u of graph.components[c]!) {
+  for (let c = graph.count - 1; c >= 0; c--) {
+    for (let q = graph.first[c]!; q < graph.first[c + 1]!; q++) {
+      const u = graph.members[q]!;
       for (let j = start[u]!; j < start[u + 1]!; j++) {
         const k = list[j]!;
         if (follow[k] !== 1) continue;
@@ -124,8 +122,9 @@ export const retryAmplification: RuleDefinition<typeof thresholds> = {
         }),
       );
     }
-    for (let k = 0; k < facts.m; k++) {
-      if ((calls.flags[k]! & UNSPREAD_RETRY) === 0) continue;
+    const { flags } = calls;
+    for (const k of calls.retrying) {
+      if ((flags[k]! & UNSPREAD_RETRY) === 0) continue;
       const edge = facts.edges[k]!;
       if (edge.family !== 'sync') continue;
       const source = facts.nodes[facts.source[k]!]!;

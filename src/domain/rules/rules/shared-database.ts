@@ -16,15 +16,20 @@ const thresholds = { minServices: 2, writersForError: 2 };
 
 const WAREHOUSE = kindCode('data-warehouse');
 
-/** Push the data edges (numbers) from services into datastore i, replication excluded. */
-function collectAccess(facts: Facts, access: Uint8Array, i: number, into: number[]): void {
+/**
+ * Write the data edges (numbers) from services into datastore i, replication
+ * excluded, into `into` from position `count`; returns the new count. (A
+ * reused list with a count: emptying an array by setting its length is slow.)
+ */
+function collectAccess(facts: Facts, access: Uint8Array, i: number, into: number[], count: number): number {
   const { start, edge } = facts.in[DATA];
   for (let j = start[i]!; j < start[i + 1]!; j++) {
     const k = edge[j]!;
     if (facts.role[facts.source[k]!] !== COMPUTE) continue;
     const a = access[k]!;
-    if (a !== 0 && a !== REPLICATE) into.push(k);
+    if (a !== 0 && a !== REPLICATE) into[count++] = k;
   }
+  return count;
 }
 
 interface Party {
@@ -87,18 +92,25 @@ export const sharedDatabase: RuleDefinition<typeof thresholds> = {
     const tree = replicaTree(index);
     const findings: Finding[] = [];
     const codes = callFacts(index).access;
-    const access: number[] = [];
+    const into = facts.in[DATA].start;
+    const scratch: number[] = [];
     for (const i of facts.byRole[DATASTORE]!) {
       if (facts.kind[i] === WAREHOUSE || tree.primaryOf[i] !== -1) continue;
-      access.length = 0;
-      collectAccess(facts, codes, i, access);
-      const replicas = tree.replicasOf.get(i);
-      if (replicas) for (const r of replicas) collectAccess(facts, codes, r, access);
-      if (access.length < 2) continue;
-      const firstSource = facts.source[access[0]!];
+      const replicas = tree.hasReplicas[i] === 1 ? tree.replicasOf.get(i) : undefined;
+      if (into[i] === into[i + 1] && !replicas) continue;
+      let count = collectAccess(facts, codes, i, scratch, 0);
+      if (replicas) for (const r of replicas) count = collectAccess(facts, codes, r, scratch, count);
+      if (count < 2) continue;
+      // One party (a single service, or services with one owner) cannot share anything.
+      const firstSource = facts.source[scratch[0]!]!;
+      const first = facts.nodes[firstSource]!;
       let several = false;
-      for (let q = 1; q < access.length && !several; q++) several = facts.source[access[q]!] !== firstSource;
+      for (let q = 1; q < count && !several; q++) {
+        const s = facts.source[scratch[q]!]!;
+        several = s !== firstSource && !sameParty(first, facts.nodes[s]!);
+      }
       if (!several) continue;
+      const access = scratch.slice(0, count);
 
       const store = facts.nodes[i]!;
       for (const [database, group] of byDatabase(facts, access)) {

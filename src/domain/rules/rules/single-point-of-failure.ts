@@ -1,6 +1,7 @@
+import type { KindId } from '../../diagram/catalog.ts';
 import type { Design, DesignNode } from '../../diagram/schema.ts';
 import { dataEdgeLike, findNode, freshId, newNode, patchNode, rewire, slugify, takenIds } from '../analysis/edits.ts';
-import { COMPUTE, DATA, DATASTORE, EDGE, factsOf, PLATFORM, SYNC, type Facts } from '../analysis/facts.ts';
+import { COMPUTE, DATA, DATASTORE, EDGE, factsOf, kindCode, kindTable, PLATFORM, SYNC, type Facts } from '../analysis/facts.ts';
 import { makeFinding, quickFix } from '../analysis/finding.ts';
 import { OBSERVABILITY_KINDS, requestPath } from '../analysis/graph.ts';
 import { sketch } from '../sketch.ts';
@@ -21,10 +22,12 @@ const MANAGED_KINDS: ReadonlySet<string> = new Set([
   'serverless-function',
   ...OBSERVABILITY_KINDS,
 ]);
+const MANAGED = kindTable([...MANAGED_KINDS] as KindId[]);
+const LOAD_BALANCER = kindCode('load-balancer');
 
 function behindLoadBalancer(facts: Facts, i: number): boolean {
   const { start, edge } = facts.in[SYNC];
-  for (let j = start[i]!; j < start[i + 1]!; j++) if (facts.nodes[facts.source[edge[j]!]!]!.kind === 'load-balancer') return true;
+  for (let j = start[i]!; j < start[i + 1]!; j++) if (facts.kind[facts.source[edge[j]!]!] === LOAD_BALANCER) return true;
   return false;
 }
 
@@ -49,6 +52,24 @@ function addReplica(design: Design, storeId: string): Design {
   return rewire(design, { addNodes: [placed], addEdges: [edge] });
 }
 
+/** The finding for a node found to be a single point of failure (kept out of the scan so it allocates nothing per node). */
+function report(node: DesignNode, role: number): Finding {
+  const twoInstances: QuickFix = quickFix('two-instances', role === DATASTORE ? 'Run 2 instances (a cluster with failover)' : 'Run 2 instances', (d) =>
+    patchNode(d, node.id, { instances: 2 }),
+  );
+  const quickFixes: QuickFix[] =
+    role === DATASTORE && node.kind !== 'cache'
+      ? [quickFix('add-replica', `Add a replica of ${node.name}`, (d) => addReplica(d, node.id)), twoInstances]
+      : [twoInstances];
+  const message =
+    role === DATASTORE
+      ? `${node.name} runs as a single instance with no replica, and user requests depend on it.`
+      : role === COMPUTE
+        ? `${node.name} runs as a single instance and is not behind a load balancer: when it stops, every request through it fails.`
+        : `${node.name} runs as a single instance on the path of user requests.`;
+  return makeFinding(singlePointOfFailure, { message, why: WHY, fix: FIX, elementIds: [node.id], quickFixes });
+}
+
 export const singlePointOfFailure: RuleDefinition<Record<string, never>> = {
   id: 'single-point-of-failure',
   title: 'Single point of failure',
@@ -63,30 +84,16 @@ export const singlePointOfFailure: RuleDefinition<Record<string, never>> = {
     const findings: Finding[] = [];
     let onPath: Uint8Array | undefined;
     for (let i = 0; i < facts.n; i++) {
-      const node = facts.nodes[i]!;
-      if (node.instances > 1) continue;
       const role = facts.role[i];
       if (role !== COMPUTE && role !== DATASTORE && role !== EDGE && role !== PLATFORM) continue;
-      if (MANAGED_KINDS.has(node.kind)) continue;
+      if (MANAGED[facts.kind[i]!] === 1) continue;
       onPath ??= requestPath(index);
       if (onPath[i] !== 1) continue;
+      const node = facts.nodes[i]!;
+      if (node.instances > 1) continue;
       if (role === COMPUTE && behindLoadBalancer(facts, i)) continue;
       if (role === DATASTORE && hasReplica(facts, i)) continue;
-
-      const twoInstances: QuickFix = quickFix('two-instances', role === DATASTORE ? 'Run 2 instances (a cluster with failover)' : 'Run 2 instances', (d) =>
-        patchNode(d, node.id, { instances: 2 }),
-      );
-      const quickFixes: QuickFix[] =
-        role === DATASTORE && node.kind !== 'cache'
-          ? [quickFix('add-replica', `Add a replica of ${node.name}`, (d) => addReplica(d, node.id)), twoInstances]
-          : [twoInstances];
-      const message =
-        role === DATASTORE
-          ? `${node.name} runs as a single instance with no replica, and user requests depend on it.`
-          : role === COMPUTE
-            ? `${node.name} runs as a single instance and is not behind a load balancer: when it stops, every request through it fails.`
-            : `${node.name} runs as a single instance on the path of user requests.`;
-      findings.push(makeFinding(singlePointOfFailure, { message, why: WHY, fix: FIX, elementIds: [node.id], quickFixes }));
+      findings.push(report(node, role));
     }
     return findings;
   },

@@ -1,4 +1,4 @@
-import { syncCallGraph, type Components } from '../analysis/components.ts';
+import { membersOf, syncCallGraph, type Components } from '../analysis/components.ts';
 import { factsOf, SYNC, type Facts } from '../analysis/facts.ts';
 import { makeFinding } from '../analysis/finding.ts';
 import { arrowPath, listNames } from '../analysis/text.ts';
@@ -49,8 +49,9 @@ export const syncCycle: RuleDefinition<Record<string, never>> = {
     const graph = syncCallGraph(index);
     const findings: Finding[] = [];
     let facts: Facts | undefined;
-    graph.components.forEach((members, component) => {
-      if (members.length < 2) return;
+    for (let component = 0; component < graph.count; component++) {
+      if (graph.first[component + 1]! - graph.first[component]! < 2) continue;
+      const members = membersOf(graph, component);
       facts ??= factsOf(index);
       const f = facts;
       const edges: string[] = [];
@@ -71,7 +72,7 @@ export const syncCycle: RuleDefinition<Record<string, never>> = {
           elementIds: [...members.map((i) => f.nodes[i]!.id), ...edges],
         }),
       );
-    });
+    }
     return findings;
   },
   examples: {

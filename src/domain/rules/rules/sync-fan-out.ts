@@ -1,6 +1,7 @@
+import type { SyncEdge } from '../../diagram/schema.ts';
 import { patchSyncEdges } from '../analysis/edits.ts';
 import { callFacts } from '../analysis/calls.ts';
-import { COMPUTE, factsOf, NumberSet, SYNC, TELEMETRY } from '../analysis/facts.ts';
+import { COMPUTE, factsOf, NumberSet, SYNC, TELEMETRY, type Facts } from '../analysis/facts.ts';
 import { makeFinding, quickFix } from '../analysis/finding.ts';
 import { formatNumber, listNames } from '../analysis/text.ts';
 import { sketch } from '../sketch.ts';
@@ -16,6 +17,25 @@ const CHATTY_FIX = 'Fetch in one batched call (ask for all ids at once), or keep
 
 const thresholds = { fanOutTargets: 5, chattyCalls: 10 };
 
+/** The finding for a chatty call k (kept out of the scan so it allocates nothing per edge). */
+function chattyFinding(facts: Facts, k: number): Finding {
+  const edge = facts.edges[k] as SyncEdge;
+  const perItem = edge.callsPerRequest === 'per-item';
+  const source = facts.nodes[facts.source[k]!]!;
+  const target = facts.nodes[facts.target[k]!]!;
+  return makeFinding(syncFanOut, {
+    title: 'Chatty calls',
+    glossaryTerm: 'chatty-communication',
+    message: perItem
+      ? `${source.name} calls ${target.name} once per item: a list of N items costs N + 1 round trips.`
+      : `${source.name} calls ${target.name} ${formatNumber(edge.callsPerRequest as number)} times for each request it handles.`,
+    why: CHATTY_WHY,
+    fix: CHATTY_FIX,
+    elementIds: [source.id, target.id, edge.id],
+    quickFixes: [quickFix('batch-calls', 'Batch into one call per request', (d) => patchSyncEdges(d, [edge.id], { callsPerRequest: 1 }))],
+  });
+}
+
 export const syncFanOut: RuleDefinition<typeof thresholds> = {
   id: 'sync-fan-out',
   title: 'Synchronous fan-out',
@@ -29,13 +49,19 @@ export const syncFanOut: RuleDefinition<typeof thresholds> = {
     const facts = factsOf(index);
     const findings: Finding[] = [];
     const { start, edge } = facts.out[SYNC];
-    const targets: number[] = [];
-    const calls: number[] = [];
     const seen = new NumberSet(facts.n);
     for (const i of facts.byRole[COMPUTE]!) {
       if (start[i + 1]! - start[i]! < t.fanOutTargets) continue;
-      targets.length = 0;
-      calls.length = 0;
+      // Count the distinct targets first; list them only for a finding.
+      let count = 0;
+      seen.clear();
+      for (let j = start[i]!; j < start[i + 1]!; j++) {
+        const w = facts.target[edge[j]!]!;
+        if (TELEMETRY[facts.kind[w]!] !== 1 && seen.add(w)) count++;
+      }
+      if (count < t.fanOutTargets) continue;
+      const targets: number[] = [];
+      const calls: number[] = [];
       seen.clear();
       for (let j = start[i]!; j < start[i + 1]!; j++) {
         const k = edge[j]!;
@@ -44,7 +70,6 @@ export const syncFanOut: RuleDefinition<typeof thresholds> = {
         targets.push(w);
         calls.push(k);
       }
-      if (targets.length < t.fanOutTargets) continue;
       const node = facts.nodes[i]!;
       findings.push(
         makeFinding(syncFanOut, {
@@ -56,26 +81,8 @@ export const syncFanOut: RuleDefinition<typeof thresholds> = {
       );
     }
     const { callsPerRequest } = callFacts(index);
-    for (let k = 0; k < facts.m; k++) {
-      if (callsPerRequest[k]! < t.chattyCalls) continue;
-      const edge = facts.edges[k]!;
-      if (edge.family !== 'sync') continue;
-      const perItem = edge.callsPerRequest === 'per-item';
-      const source = facts.nodes[facts.source[k]!]!;
-      const target = facts.nodes[facts.target[k]!]!;
-      findings.push(
-        makeFinding(syncFanOut, {
-          title: 'Chatty calls',
-          glossaryTerm: 'chatty-communication',
-          message: perItem
-            ? `${source.name} calls ${target.name} once per item: a list of N items costs N + 1 round trips.`
-            : `${source.name} calls ${target.name} ${formatNumber(edge.callsPerRequest as number)} times for each request it handles.`,
-          why: CHATTY_WHY,
-          fix: CHATTY_FIX,
-          elementIds: [source.id, target.id, edge.id],
-          quickFixes: [quickFix('batch-calls', 'Batch into one call per request', (d) => patchSyncEdges(d, [edge.id], { callsPerRequest: 1 }))],
-        }),
-      );
+    for (let k = 0, m = facts.m; k < m; k++) {
+      if (!(callsPerRequest[k]! < t.chattyCalls) && facts.family[k] === SYNC) findings.push(chattyFinding(facts, k));
     }
     return findings;
   },

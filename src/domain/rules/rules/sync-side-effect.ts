@@ -66,14 +66,20 @@ export const syncSideEffect: RuleDefinition<Record<string, never>> = {
     for (const role of [COMPUTE, EXTERNAL] as const) {
       for (const i of facts.byRole[role]!) {
         if (start[i] === start[i + 1]) continue;
+        // Only a call from a service on the request path can be reported: look for one before reading names.
+        onPath ??= requestPath(index);
+        let called = false;
+        for (let j = start[i]!; j < start[i + 1]! && !called; j++) {
+          const s = facts.source[edge[j]!]!;
+          called = facts.role[s] === COMPUTE && onPath[s] === 1;
+        }
+        if (!called) continue;
         const target = facts.nodes[i]!;
         if (!looksLikeSideWork(target)) continue;
         for (let j = start[i]!; j < start[i + 1]!; j++) {
           const k = edge[j]!;
           const s = facts.source[k]!;
-          if (facts.role[s] !== COMPUTE) continue;
-          onPath ??= requestPath(index);
-          if (onPath[s] !== 1) continue;
+          if (facts.role[s] !== COMPUTE || onPath[s] !== 1) continue;
           const caller = facts.nodes[s]!;
           const e = facts.edges[k]!;
           findings.push(

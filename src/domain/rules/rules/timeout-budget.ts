@@ -1,7 +1,7 @@
 import type { SyncEdge } from '../../diagram/schema.ts';
 import { patchSyncEdges } from '../analysis/edits.ts';
-import { callFacts, NO_TIMEOUT } from '../analysis/calls.ts';
-import { factsOf, SYNC } from '../analysis/facts.ts';
+import { callFacts, NO_TIMEOUT, type CallFacts } from '../analysis/calls.ts';
+import { factsOf, SYNC, type Facts } from '../analysis/facts.ts';
 import { makeFinding, quickFix } from '../analysis/finding.ts';
 import { formatMs } from '../analysis/text.ts';
 import { sketch } from '../sketch.ts';
@@ -18,6 +18,38 @@ function fitToBudget(budget: number, attempts: number): { timeoutMs: number; att
   return { timeoutMs: Math.max(1, Math.floor(budget / kept)), attempts: kept };
 }
 
+/** The finding for call k out of node i, which may outlast the budget its tightest caller (edge `tightest`) gives i. */
+function report(facts: Facts, calls: CallFacts, i: number, tightest: number, budget: number, k: number): Finding {
+  const attempts = calls.attempts[k]!;
+  const timeoutMs = calls.timeout[k]!;
+  const worst = timeoutMs * attempts;
+  const edge = facts.edges[k] as SyncEdge;
+  const node = facts.nodes[i]!;
+  const callee = facts.nodes[facts.target[k]!]!;
+  const caller = facts.nodes[facts.source[tightest]!]!;
+  const spend =
+    attempts > 1
+      ? `may spend ${attempts} × ${formatMs(timeoutMs)} = ${formatMs(worst)} on ${callee.name}`
+      : `waits up to ${formatMs(timeoutMs)} for ${callee.name}`;
+  const fit = fitToBudget(budget, attempts);
+  const label =
+    fit.attempts === attempts
+      ? `Lower the timeout to ${formatMs(fit.timeoutMs)}`
+      : `Lower the timeout to ${formatMs(fit.timeoutMs)} and the attempts to ${fit.attempts}`;
+  return makeFinding(timeoutBudget, {
+    message: `${node.name} ${spend}, but ${caller.name} gives ${node.name} only ${formatMs(budget)}.`,
+    why: WHY,
+    fix: FIX,
+    elementIds: [caller.id, facts.edges[tightest]!.id, node.id, edge.id, callee.id],
+    key: edge.id,
+    quickFixes: [
+      quickFix('fit-timeout', label, (d) =>
+        patchSyncEdges(d, [edge.id], (e) => ({ timeoutMs: fit.timeoutMs, retry: { ...e.retry, maxAttempts: fit.attempts } })),
+      ),
+    ],
+  });
+}
+
 export const timeoutBudget: RuleDefinition<Record<string, never>> = {
   id: 'timeout-budget',
   title: 'Inner timeout longer than the outer one',
@@ -30,7 +62,8 @@ export const timeoutBudget: RuleDefinition<Record<string, never>> = {
   check({ index }) {
     const facts = factsOf(index);
     const findings: Finding[] = [];
-    const { flags, timeout, attempts: tries } = callFacts(index);
+    const calls = callFacts(index);
+    const { flags, timeout, attempts: tries } = calls;
     const outgoing = facts.out[SYNC];
     const incoming = facts.in[SYNC];
     for (let i = 0; i < facts.n; i++) {
@@ -48,37 +81,7 @@ export const timeoutBudget: RuleDefinition<Record<string, never>> = {
       for (let j = outgoing.start[i]!; j < outgoing.start[i + 1]!; j++) {
         const k = outgoing.edge[j]!;
         if ((flags[k]! & NO_TIMEOUT) !== 0) continue;
-        const attempts = tries[k]!;
-        const worst = timeout[k]! * attempts;
-        if (worst <= budget) continue;
-        const edge = facts.edges[k] as SyncEdge;
-        const node = facts.nodes[i]!;
-        const callee = facts.nodes[facts.target[k]!]!;
-        const caller = facts.nodes[facts.source[tightest]!]!;
-        const tightestId = facts.edges[tightest]!.id;
-        const spend =
-          attempts > 1
-            ? `may spend ${attempts} × ${formatMs(timeout[k]!)} = ${formatMs(worst)} on ${callee.name}`
-            : `waits up to ${formatMs(timeout[k]!)} for ${callee.name}`;
-        const fit = fitToBudget(budget, attempts);
-        const label =
-          fit.attempts === attempts
-            ? `Lower the timeout to ${formatMs(fit.timeoutMs)}`
-            : `Lower the timeout to ${formatMs(fit.timeoutMs)} and the attempts to ${fit.attempts}`;
-        findings.push(
-          makeFinding(timeoutBudget, {
-            message: `${node.name} ${spend}, but ${caller.name} gives ${node.name} only ${formatMs(budget)}.`,
-            why: WHY,
-            fix: FIX,
-            elementIds: [caller.id, tightestId, node.id, edge.id, callee.id],
-            key: edge.id,
-            quickFixes: [
-              quickFix('fit-timeout', label, (d) =>
-                patchSyncEdges(d, [edge.id], (e) => ({ timeoutMs: fit.timeoutMs, retry: { ...e.retry, maxAttempts: fit.attempts } })),
-              ),
-            ],
-          }),
-        );
+        if (!(timeout[k]! * tries[k]! <= budget)) findings.push(report(facts, calls, i, tightest, budget, k));
       }
     }
     return findings;

@@ -21,8 +21,8 @@ export const unsafeRetry: RuleDefinition<Record<string, never>> = {
   check({ index }) {
     const facts = factsOf(index);
     const findings: Finding[] = [];
-    const { flags } = callFacts(index);
-    for (let k = 0; k < facts.m; k++) {
+    const { flags, retrying } = callFacts(index);
+    for (const k of retrying) {
       if ((flags[k]! & UNSAFE_RETRY) === 0) continue;
       const edge = facts.edges[k]!;
       if (edge.family !== 'sync') continue;
