@@ -13,8 +13,10 @@ export function ensurePackages() {
   const marker = 'node_modules/.package-lock.json';
   const stale = !existsSync(marker) || (existsSync('package-lock.json') && statSync('package-lock.json').mtimeMs > statSync(marker).mtimeMs + 1000);
   if (stale) {
-    console.log('• Installing npm packages (npm ci)…');
-    run('npm ci --no-audit --no-fund');
+    // `npm install` rather than `npm ci`: npm 11 can write a lock file that `npm ci`
+    // then rejects (platform-specific optional packages), while install honours it.
+    console.log('• Installing npm packages…');
+    run('npm install --no-audit --no-fund');
   }
 }
 
