@@ -205,7 +205,7 @@ function CanvasWorkspace({ storage, freshDesign, sidePanel, example, exampleMiss
         {!narrow && (
           <aside
             aria-label={sidePanel ? sidePanel.label : 'Components'}
-            className={`${sidePanel ? 'w-80' : 'w-64'} shrink-0 border-r border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900`}
+            className={`canvas-side-panel ${sidePanel ? 'w-80' : 'w-64'} shrink-0 border-r border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900`}
           >
             <LeftColumn sidePanel={sidePanel} />
           </aside>
@@ -230,7 +230,7 @@ function CanvasWorkspace({ storage, freshDesign, sidePanel, example, exampleMiss
           </div>
         </div>
         {!narrow && (
-          <aside aria-label="Inspector" className="w-80 shrink-0 overflow-y-auto border-l border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+          <aside aria-label="Inspector" className="canvas-side-panel w-80 shrink-0 overflow-y-auto border-l border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
             <Inspector />
           </aside>
         )}

@@ -89,7 +89,7 @@ export function FindingsPanel({ onShow, defaultOpen }: { onShow(finding: Finding
   const shown = filter === 'all' ? findings : findings.filter((f) => f.severity === filter);
 
   return (
-    <section aria-label="Findings" className="flex max-h-full flex-col border-t border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+    <section aria-label="Findings" className="canvas-review-panel flex max-h-full flex-col border-t border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <div className="flex h-10 shrink-0 items-center gap-2 px-3">
         <button
           type="button"
