@@ -1,7 +1,7 @@
 import { ReactFlowProvider, type Viewport } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { X } from 'lucide-react';
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { DesignStorage } from '../../storage/design-storage.ts';
 import { useEditorStore } from '../../stores/editor/editor-store.ts';
 import { useSettingsStore } from '../../stores/settings-store.ts';
@@ -91,7 +91,7 @@ function EmptyCanvasHint({ narrow }: { narrow: boolean }) {
   );
 }
 
-function LeftColumn({ sidePanel, onAdded, startWith = 'side' }: { sidePanel: CanvasPageProps['sidePanel']; onAdded?: () => void; startWith?: 'side' | 'palette' }) {
+const LeftColumn = memo(function LeftColumn({ sidePanel, onAdded, startWith = 'side' }: { sidePanel: CanvasPageProps['sidePanel']; onAdded?: () => void; startWith?: 'side' | 'palette' }) {
   const [tab, setTab] = useState<'side' | 'palette'>(sidePanel ? startWith : 'palette');
   if (!sidePanel) return <Palette {...(onAdded ? { onAdded } : {})} />;
   const tabClass = (active: boolean) =>
@@ -114,7 +114,7 @@ function LeftColumn({ sidePanel, onAdded, startWith = 'side' }: { sidePanel: Can
       </div>
     </div>
   );
-}
+});
 
 function CanvasWorkspace({ storage, freshDesign, sidePanel, example, exampleMissing, onExampleOpened }: CanvasPageProps) {
   const narrow = useMediaQuery('(max-width: 767px)');

@@ -1,5 +1,5 @@
 import { ChevronDown, ChevronUp, Crosshair, GraduationCap, Wand2 } from 'lucide-react';
-import { useId, useMemo, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { SEVERITIES, type Finding, type Severity } from '../../../domain/rules/types.ts';
 import { useEditorStore } from '../../../stores/editor/editor-store.ts';
@@ -75,7 +75,7 @@ function FindingItem({ finding, onShow }: { finding: Finding; onShow(finding: Fi
   );
 }
 
-export function FindingsPanel({ onShow, defaultOpen }: { onShow(finding: Finding): void; defaultOpen: boolean }) {
+function FindingsPanelView({ onShow, defaultOpen }: { onShow(finding: Finding): void; defaultOpen: boolean }) {
   const findings = useFindings();
   const [open, setOpen] = useState(defaultOpen);
   const [filter, setFilter] = useState<Filter>('all');
@@ -161,3 +161,6 @@ export function FindingsPanel({ onShow, defaultOpen }: { onShow(finding: Finding
     </section>
   );
 }
+
+/** Memoised: the canvas page re-renders when the save status changes, the review does not need to. */
+export const FindingsPanel = memo(FindingsPanelView);
