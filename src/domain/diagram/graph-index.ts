@@ -84,6 +84,11 @@ const EMPTY: readonly DesignEdge[] = Object.freeze([]);
 
 const kindCodes: ReadonlyMap<string, number> = new Map(COMPONENT_KINDS.map((k, i) => [k.id, i]));
 
+/** The code of a kind, as stored in `nodeKindCode`: its position in `COMPONENT_KINDS`; NO_KIND_CODE if unknown. */
+export function kindCodeOf(kind: string): number {
+  return kindCodes.get(kind) ?? NO_KIND_CODE;
+}
+
 /**
  * Turn per-row counts into compressed rows for the three families at once.
  * `starts` holds the three row-start tables one after the other, each n + 1

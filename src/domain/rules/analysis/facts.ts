@@ -11,7 +11,7 @@
  * `out[f].edge[out[f].start[i] .. out[f].start[i + 1] - 1]`, in design order.
  */
 import { COMPONENT_KINDS, type KindId, type Role } from '../../diagram/catalog.ts';
-import { ASYNC_FAMILY, DATA_FAMILY, NO_KIND_CODE, SYNC_FAMILY, type EdgeRows, type GraphIndex } from '../../diagram/graph-index.ts';
+import { ASYNC_FAMILY, DATA_FAMILY, kindCodeOf, SYNC_FAMILY, type EdgeRows, type GraphIndex } from '../../diagram/graph-index.ts';
 import type { DesignEdge, DesignNode } from '../../diagram/schema.ts';
 import { perIndex } from './memo.ts';
 
@@ -39,15 +39,13 @@ export const SYNC = SYNC_FAMILY;
 export const ASYNC = ASYNC_FAMILY;
 export const DATA = DATA_FAMILY;
 
-/** Kind codes: the kind's position in the catalog, as in `GraphIndex.nodeKindCode`. */
-const kindCodes: ReadonlyMap<string, number> = new Map(COMPONENT_KINDS.map((k, i) => [k.id, i]));
 /** Role code of each kind code; UNKNOWN for codes outside the catalog. */
 const roleOfKindCode: Uint8Array = new Uint8Array(256).fill(UNKNOWN);
 COMPONENT_KINDS.forEach((k, i) => (roleOfKindCode[i] = ROLE_CODES[k.role]));
 
 /** The code of a catalog kind, for comparing with `Facts.kind`. */
 export function kindCode(kind: KindId): number {
-  return kindCodes.get(kind) ?? NO_KIND_CODE;
+  return kindCodeOf(kind);
 }
 
 export type Adjacency = EdgeRows;
