@@ -4,14 +4,8 @@ import { Link } from 'react-router';
 import { runRules } from '../../domain/rules/engine.ts';
 import { RULES } from '../../domain/rules/registry.ts';
 import { SEVERITIES, type RuleDefinition, type Severity } from '../../domain/rules/types.ts';
+import { SEVERITY_META, termLabel } from '../../components/ui/severity.ts';
 
-const SEVERITY_LABEL: Record<Severity, string> = { error: 'Error', warning: 'Warning', info: 'Note' };
-const SEVERITY_CHIP: Record<Severity, string> = {
-  error: 'bg-red-100 text-red-800 border-red-300 dark:bg-red-950 dark:text-red-200 dark:border-red-800',
-  warning: 'bg-amber-100 text-amber-900 border-amber-300 dark:bg-amber-950 dark:text-amber-200 dark:border-amber-800',
-  info: 'bg-sky-100 text-sky-800 border-sky-300 dark:bg-sky-950 dark:text-sky-200 dark:border-sky-800',
-};
-const humanize = (id: string) => id.charAt(0).toUpperCase() + id.slice(1).replace(/-/g, ' ');
 
 function RuleCard({ rule }: { rule: RuleDefinition }) {
   const example = useMemo(() => runRules([rule], rule.examples.failing)[0], [rule]);
@@ -23,7 +17,7 @@ function RuleCard({ rule }: { rule: RuleDefinition }) {
           <h2 id={`${rule.id}-title`} className="text-lg font-semibold">
             {rule.title}
           </h2>
-          <span className={`rounded-full border px-2 text-xs font-medium ${SEVERITY_CHIP[rule.severity]}`}>{SEVERITY_LABEL[rule.severity]}</span>
+          <span className={`rounded-full border px-2 text-xs font-medium ${SEVERITY_META[rule.severity].chip}`}>{SEVERITY_META[rule.severity].label}</span>
           <code className="text-xs text-slate-500 dark:text-slate-400">{rule.id}</code>
         </div>
         <p className="mt-1.5 text-slate-700 dark:text-slate-200">{rule.summary}</p>
@@ -53,7 +47,7 @@ function RuleCard({ rule }: { rule: RuleDefinition }) {
           </Link>
           <Link to={`/glossary/${rule.glossaryTerm}`} className="inline-flex items-center gap-1 text-blue-800 underline dark:text-blue-300">
             <GraduationCap aria-hidden className="size-4" />
-            Learn: {humanize(rule.glossaryTerm)}
+            Learn: {termLabel(rule.glossaryTerm)}
           </Link>
         </div>
       </article>
@@ -107,7 +101,7 @@ export function RulesPage() {
             <option value="all">All severities</option>
             {SEVERITIES.map((s) => (
               <option key={s} value={s}>
-                {SEVERITY_LABEL[s]}s
+                {SEVERITY_META[s].label}s
               </option>
             ))}
           </select>

@@ -1,4 +1,4 @@
-import { SEVERITY_META } from './severity.tsx';
+import { SEVERITY_META } from '../../../components/ui/severity.ts';
 import { useElementFindings } from './findings-context.tsx';
 
 /** An icon and a count, so colour is never the only signal. */

@@ -4,11 +4,9 @@ import { Link } from 'react-router';
 import { SEVERITIES, type Finding, type Severity } from '../../../domain/rules/types.ts';
 import { useEditorStore } from '../../../stores/editor/editor-store.ts';
 import { useFindings } from '../../../stores/editor/findings.ts';
-import { countLabel, SEVERITY_META } from './severity.tsx';
+import { countLabel, SEVERITY_META, termLabel } from '../../../components/ui/severity.ts';
 
 type Filter = 'all' | Severity;
-
-const humanize = (id: string) => id.charAt(0).toUpperCase() + id.slice(1).replace(/-/g, ' ');
 
 function FindingItem({ finding, onShow }: { finding: Finding; onShow(finding: Finding): void }) {
   const meta = SEVERITY_META[finding.severity];
@@ -65,7 +63,7 @@ function FindingItem({ finding, onShow }: { finding: Finding; onShow(finding: Fi
                 className="inline-flex items-center gap-1 text-xs text-blue-800 underline dark:text-blue-300"
               >
                 <GraduationCap aria-hidden className="size-3.5" />
-                Learn: {humanize(finding.glossaryTerm)}
+                Learn: {termLabel(finding.glossaryTerm)}
               </Link>
             </div>
           </div>

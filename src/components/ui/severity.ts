@@ -1,5 +1,6 @@
+/** How severities look everywhere: a label, an icon and colours (never colour alone). */
 import { CircleAlert, Info, TriangleAlert, type LucideIcon } from 'lucide-react';
-import type { Severity } from '../../../domain/rules/types.ts';
+import type { Severity } from '../../domain/rules/types.ts';
 
 export const SEVERITY_META: Record<Severity, { label: string; plural: string; icon: LucideIcon; text: string; chip: string }> = {
   error: {
@@ -28,4 +29,9 @@ export const SEVERITY_META: Record<Severity, { label: string; plural: string; ic
 export function countLabel(count: number, severity: Severity): string {
   const meta = SEVERITY_META[severity];
   return `${count} ${count === 1 ? meta.label.toLowerCase() : meta.plural}`;
+}
+
+/** "Shared database" from the term id "shared-database", for links to glossary terms. */
+export function termLabel(id: string): string {
+  return id.charAt(0).toUpperCase() + id.slice(1).replace(/-/g, ' ');
 }
