@@ -61,17 +61,20 @@ function responsibilityMatches(node: DesignNode, capabilityForms: Set<string>): 
   return node.responsibilities.some((r) => capabilityForms.has(words(r).map(normalizeWord).join(' ')));
 }
 
+/** How a node provides a capability, or null: its responsibilities when it has any, else its name. */
+function provides(node: DesignNode, capabilityForms: Set<string>): MatchSource | null {
+  if (node.responsibilities.length > 0) return responsibilityMatches(node, capabilityForms) ? 'responsibility' : null;
+  return nameMatches(node, capabilityForms) ? 'name' : null;
+}
+
 export function matchCapabilities(design: Design, capabilities: readonly Capability[]): Map<string, CapabilityMatch[]> {
   const result = new Map<string, CapabilityMatch[]>();
   for (const capability of capabilities) {
     const f = forms(capability);
     const matches: CapabilityMatch[] = [];
     for (const node of design.nodes) {
-      if (node.responsibilities.length > 0) {
-        if (responsibilityMatches(node, f)) matches.push({ nodeId: node.id, source: 'responsibility' });
-      } else if (nameMatches(node, f)) {
-        matches.push({ nodeId: node.id, source: 'name' });
-      }
+      const source = provides(node, f);
+      if (source) matches.push({ nodeId: node.id, source });
     }
     result.set(capability.id, matches);
   }
@@ -82,10 +85,8 @@ export function matchCapabilities(design: Design, capabilities: readonly Capabil
 export function capabilitiesOf(node: DesignNode, capabilities: readonly Capability[]): { capability: Capability; source: MatchSource }[] {
   const out: { capability: Capability; source: MatchSource }[] = [];
   for (const capability of capabilities) {
-    const f = forms(capability);
-    if (node.responsibilities.length > 0) {
-      if (responsibilityMatches(node, f)) out.push({ capability, source: 'responsibility' });
-    } else if (nameMatches(node, f)) out.push({ capability, source: 'name' });
+    const source = provides(node, forms(capability));
+    if (source) out.push({ capability, source });
   }
   return out;
 }

@@ -122,6 +122,16 @@ function component(ctx: Context, c: Extract<Criterion, { type: 'component' }>): 
   return [false, `No ${kindLabel} sits in front of ${ctx.label(c.capability)}.`];
 }
 
+/** The datastores a capability keeps its data in: its own datastores and those its components access. */
+function datastoresOf(ctx: Context, nodes: readonly string[]): Set<string> {
+  const stores = new Set<string>();
+  for (const id of nodes) {
+    if (ctx.index.roleOf(id) === 'datastore') stores.add(id);
+    for (const e of ctx.index.outgoing(id, 'data')) if (ctx.index.roleOf(e.target) === 'datastore') stores.add(e.target);
+  }
+  return stores;
+}
+
 function hasReplica(ctx: Context, datastoreId: string): boolean {
   const node = ctx.index.nodeById.get(datastoreId);
   if (!node) return false;
@@ -132,11 +142,7 @@ function hasReplica(ctx: Context, datastoreId: string): boolean {
 function replicated(ctx: Context, c: Extract<Criterion, { type: 'replicated' }>): [boolean, string] {
   const nodes = ctx.nodesOf(c.capability);
   if (nodes.length === 0) return [false, `Nothing in the design does “${ctx.label(c.capability)}” yet.`];
-  const stores = new Set<string>();
-  for (const id of nodes) {
-    if (ctx.index.roleOf(id) === 'datastore') stores.add(id);
-    for (const e of ctx.index.outgoing(id, 'data')) if (ctx.index.roleOf(e.target) === 'datastore') stores.add(e.target);
-  }
+  const stores = datastoresOf(ctx, nodes);
   if (stores.size === 0) return [false, `${ctx.label(c.capability)} keeps no data in a datastore yet.`];
   const bare = [...stores].filter((id) => !hasReplica(ctx, id));
   return bare.length === 0
@@ -147,12 +153,7 @@ function replicated(ctx: Context, c: Extract<Criterion, { type: 'replicated' }>)
 function singleOwner(ctx: Context, c: Extract<Criterion, { type: 'single-owner' }>): [boolean, string] {
   let stores: string[];
   if (c.capability) {
-    const set = new Set<string>();
-    for (const id of ctx.nodesOf(c.capability)) {
-      if (ctx.index.roleOf(id) === 'datastore') set.add(id);
-      for (const e of ctx.index.outgoing(id, 'data')) if (ctx.index.roleOf(e.target) === 'datastore') set.add(e.target);
-    }
-    stores = [...set];
+    stores = [...datastoresOf(ctx, ctx.nodesOf(c.capability))];
     if (stores.length === 0) return [false, `${ctx.label(c.capability)} has no datastore yet.`];
   } else {
     stores = (ctx.index.nodesByRole.get('datastore') ?? []).map((n) => n.id);
