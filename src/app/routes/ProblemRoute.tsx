@@ -16,8 +16,6 @@ import { ProblemPanel } from '../../features/problems/ProblemPanel.tsx';
 import { ReferenceDialog } from '../../features/problems/ReferenceDialog.tsx';
 import { createLocalDesignStorage } from '../../storage/design-storage.ts';
 import { recordAttempt } from '../../storage/progress-storage.ts';
-import { useEditorStore } from '../../stores/editor/editor-store.ts';
-import { selectFindings } from '../../stores/editor/findings.ts';
 
 interface Comparison {
   mine: RubricScore;
@@ -34,10 +32,8 @@ function Workspace({ problem }: { problem: Problem }) {
   const [comparison, setComparison] = useState<Comparison | null>(null);
 
   const compare = useCallback(
-    async (score: number) => {
-      recordAttempt(problem.id, score);
-      const state = useEditorStore.getState();
-      const mine = scoreDesign(problem, state.design, selectFindings(state));
+    async (mine: RubricScore) => {
+      recordAttempt(problem.id, mine.score);
       const built = referenceDesign(problem);
       const { positions, groups } = await layoutDesign(built);
       const design = applyPositions(built, positions, groups);

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { Markdown } from '../../components/ui/Markdown.tsx';
 import type { Problem } from '../../domain/rubric/problem.ts';
+import type { RubricScore } from '../../domain/rubric/scorer.ts';
 import { noteScore } from '../../storage/progress-storage.ts';
 import { DIFFICULTY_META } from './difficulty.ts';
 import { useRubricScore } from './use-rubric-score.ts';
@@ -23,7 +24,7 @@ const SCALE_LABELS: [keyof Problem['scale'], string][] = [
   ['availability', 'Availability'],
 ];
 
-export function ProblemPanel({ problem, onCompare }: { problem: Problem; onCompare(score: number): void }) {
+export function ProblemPanel({ problem, onCompare }: { problem: Problem; onCompare(score: RubricScore): void }) {
   const score = useRubricScore(problem);
   const [hintsShown, setHintsShown] = useState(() => readHints(problem.id));
   useEffect(() => noteScore(problem.id, score.score), [problem.id, score.score]);
@@ -104,7 +105,7 @@ export function ProblemPanel({ problem, onCompare }: { problem: Problem; onCompa
 
       <button
         type="button"
-        onClick={() => onCompare(score.score)}
+        onClick={() => onCompare(score)}
         className="inline-flex w-full items-center justify-center gap-1.5 rounded-md bg-blue-700 px-3 py-2 font-medium text-white hover:bg-blue-800"
       >
         <Scale aria-hidden className="size-4" />

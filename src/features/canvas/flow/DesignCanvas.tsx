@@ -66,6 +66,14 @@ const DETAIL_ZOOM = 0.45;
 const LARGE_DESIGN = 300;
 const selectZoomedOut = (s: { transform: [number, number, number] }) => s.transform[2] < DETAIL_ZOOM;
 
+/** Whether a connection between two components of the current design makes sense; undefined if one is missing. */
+function connectionVerdict(sourceId: string, targetId: string) {
+  const nodes = useEditorStore.getState().design.nodes;
+  const source = nodes.find((n) => n.id === sourceId);
+  const target = nodes.find((n) => n.id === targetId);
+  return source && target ? checkConnection(source.kind, target.kind, null, source.id === target.id) : undefined;
+}
+
 export interface DesignCanvasProps {
   coarsePointer: boolean;
   initialViewport: Viewport | null;
@@ -83,7 +91,11 @@ export function DesignCanvas({ coarsePointer, initialViewport, onViewportSaved }
     [nodes, groups, notes, selection],
   );
   const nodeById = useMemo(() => new Map(nodes.map((n) => [n.id, n])), [nodes]);
-  const flowEdges = useMemo(() => toFlowEdges({ nodes, groups, edges }, selection, nodeById), [nodes, groups, edges, selection, nodeById]);
+  const lastEdges = useRef<FlowEdge[]>([]);
+  const flowEdges = useMemo(() => {
+    lastEdges.current = toFlowEdges({ nodes, groups, edges }, selection, nodeById, lastEdges.current);
+    return lastEdges.current;
+  }, [nodes, groups, edges, selection, nodeById]);
 
   const zoomedOut = useFlowStore(selectZoomedOut);
   const wrapper = useRef<HTMLDivElement>(null);
@@ -146,22 +158,12 @@ export function DesignCanvas({ coarsePointer, initialViewport, onViewportSaved }
     if (!result.ok) store.announce(result.reason, 'error');
   }, []);
 
-  const isValidConnection: IsValidConnection = useCallback((connection) => {
-    const design = useEditorStore.getState().design;
-    const source = design.nodes.find((n) => n.id === connection.source);
-    const target = design.nodes.find((n) => n.id === connection.target);
-    if (!source || !target) return false;
-    return checkConnection(source.kind, target.kind, null, source.id === target.id).ok;
-  }, []);
+  const isValidConnection: IsValidConnection = useCallback((connection) => connectionVerdict(connection.source, connection.target)?.ok ?? false, []);
 
   const onConnectEnd: OnConnectEnd = useCallback((_event, state: FinalConnectionState) => {
     if (state.isValid !== false || !state.fromNode || !state.toNode) return;
-    const design = useEditorStore.getState().design;
-    const source = design.nodes.find((n) => n.id === state.fromNode?.id);
-    const target = design.nodes.find((n) => n.id === state.toNode?.id);
-    if (!source || !target) return;
-    const verdict = checkConnection(source.kind, target.kind, null, source.id === target.id);
-    if (!verdict.ok) useEditorStore.getState().announce(verdict.reason, 'error');
+    const verdict = connectionVerdict(state.fromNode.id, state.toNode.id);
+    if (verdict && !verdict.ok) useEditorStore.getState().announce(verdict.reason, 'error');
   }, []);
 
   const onDragOver = useCallback((event: DragEvent) => {

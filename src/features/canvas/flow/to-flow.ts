@@ -110,17 +110,21 @@ function centers(design: Pick<Design, 'nodes' | 'groups'>): Map<string, Position
   return out;
 }
 
-let previousEdges: FlowEdge[] = [];
-
 /**
  * React Flow edges. Each attaches to the sides of its boxes that face each
  * other; an edge object is rebuilt only when its data, selection, end names
- * or sides change, and the array itself is reused when nothing changed, so a
- * drag does not make React Flow re-index thousands of edges.
+ * or sides change, and `previous` (the caller's last result) is returned as
+ * it is when nothing changed, so a drag does not make React Flow re-index
+ * thousands of edges.
  */
-export function toFlowEdges(design: Pick<Design, 'nodes' | 'groups' | 'edges'>, selection: ReadonlySet<string>, nodeById: ReadonlyMap<string, DesignNode>): FlowEdge[] {
+export function toFlowEdges(
+  design: Pick<Design, 'nodes' | 'groups' | 'edges'>,
+  selection: ReadonlySet<string>,
+  nodeById: ReadonlyMap<string, DesignNode>,
+  previous: FlowEdge[] = [],
+): FlowEdge[] {
   const center = centers(design);
-  let changed = design.edges.length !== previousEdges.length;
+  let changed = design.edges.length !== previous.length;
   const next = design.edges.map((edge, i) => {
     const selected = selection.has(edge.id);
     const source = nodeById.get(edge.source);
@@ -141,7 +145,7 @@ export function toFlowEdges(design: Pick<Design, 'nodes' | 'groups' | 'edges'>, 
       hit.sourceKind === source?.kind &&
       hit.targetKind === target?.kind
     ) {
-      if (previousEdges[i] !== hit.value) changed = true;
+      if (previous[i] !== hit.value) changed = true;
       return hit.value;
     }
     changed = true;
@@ -163,7 +167,5 @@ export function toFlowEdges(design: Pick<Design, 'nodes' | 'groups' | 'edges'>, 
     edgeCache.set(edge, { selected, value, sourceName: source?.name, targetName: target?.name, sourceKind: source?.kind, targetKind: target?.kind });
     return value;
   });
-  if (!changed) return previousEdges;
-  previousEdges = next;
-  return next;
+  return changed ? next : previous;
 }

@@ -6,6 +6,7 @@ import { COMPONENT_KINDS, getKind, type KindId } from '../../../domain/diagram/c
 import { allowedFamilies, describeFamily } from '../../../domain/diagram/connections.ts';
 import type { DesignNode } from '../../../domain/diagram/schema.ts';
 import { useEditorStore } from '../../../stores/editor/editor-store.ts';
+import { useStructuralDesign } from '../../../stores/editor/structural-design.ts';
 import { describeEdge } from '../edge-visuals.ts';
 import { BUTTON, DANGER_BUTTON, IntegerField, Section, SelectField, TextField } from './fields.tsx';
 
@@ -107,25 +108,10 @@ function ProblemCapabilities({ node }: { node: DesignNode }) {
   );
 }
 
-/**
- * Id, name and kind of every component as one string: unchanged by moves, so
- * dragging does not re-render the lists that use it.
- */
-const selectNodeSummaries = (s: { design: { nodes: readonly DesignNode[] } }) =>
-  s.design.nodes.map((n) => `${n.id}\u0000${n.name}\u0000${n.kind}`).join('\u0001');
-
+/** Id, name and kind of every component; unchanged by moves, so dragging does not rebuild the lists that use it. */
 function useNodeSummaries() {
-  const key = useEditorStore(selectNodeSummaries);
-  return useMemo(
-    () =>
-      key === ''
-        ? []
-        : key.split('\u0001').map((entry) => {
-            const [id = '', name = '', kind = 'service'] = entry.split('\u0000');
-            return { id, name, kind: kind as KindId };
-          }),
-    [key],
-  );
+  const design = useStructuralDesign();
+  return useMemo(() => design.nodes.map((n) => ({ id: n.id, name: n.name, kind: n.kind })), [design]);
 }
 
 function ConnectTo({ node }: { node: DesignNode }) {
