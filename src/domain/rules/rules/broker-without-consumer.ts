@@ -1,14 +1,13 @@
 import { makeFinding } from '../analysis/finding.ts';
-import { ASYNC, BROKER, factsOf, kindCode } from '../analysis/facts.ts';
+import { factsOf } from '../analysis/facts.ts';
+import { oneSidedBrokers } from '../analysis/one-sided-brokers.ts';
 import { listNames } from '../analysis/text.ts';
 import { sketch } from '../sketch.ts';
-import type { Finding, RuleDefinition } from '../types.ts';
+import type { RuleDefinition } from '../types.ts';
 
 const WHY =
   'Messages published where nobody listens are work that never happens: the emails are never sent, the index never updated. The queue grows until messages expire or the broker runs out of space, and nobody notices until a user asks.';
 const FIX = 'Connect the service or worker that should process these messages, or stop publishing them.';
-
-const DEAD_LETTER_QUEUE = kindCode('dead-letter-queue');
 
 export const brokerWithoutConsumer: RuleDefinition<Record<string, never>> = {
   id: 'broker-without-consumer',
@@ -19,33 +18,15 @@ export const brokerWithoutConsumer: RuleDefinition<Record<string, never>> = {
   condition: 'A message-queue or event-stream node with at least one incoming async edge (a publisher) and no outgoing async edge (no consumer).',
   thresholds: {},
   check({ index }) {
-    const facts = factsOf(index);
-    const findings: Finding[] = [];
-    const incoming = facts.in[ASYNC];
-    const outgoing = facts.out[ASYNC];
-    for (const i of facts.byRole[BROKER]!) {
-      if (facts.kind[i] === DEAD_LETTER_QUEUE || incoming.start[i] === incoming.start[i + 1] || outgoing.start[i] !== outgoing.start[i + 1]) continue;
-      const broker = facts.nodes[i]!;
-      const publishers: string[] = [];
-      const elementIds = [broker.id];
-      for (let j = incoming.start[i]!; j < incoming.start[i + 1]!; j++) {
-        const k = incoming.edge[j]!;
-        const publisher = facts.nodes[facts.source[k]!]!;
-        publishers.push(publisher.name);
-        elementIds.push(publisher.id, facts.edges[k]!.id);
-      }
-      const names = [...new Set(publishers)];
-      findings.push(
-        makeFinding(brokerWithoutConsumer, {
-          glossaryTerm: broker.kind === 'event-stream' ? 'publish-subscribe' : 'message-queue',
-          message: `${listNames(names)} ${names.length === 1 ? 'publishes' : 'publish'} to ${broker.name}, but nothing consumes from it: the messages pile up unprocessed.`,
-          why: WHY,
-          fix: FIX,
-          elementIds,
-        }),
-      );
-    }
-    return findings;
+    return oneSidedBrokers(factsOf(index), 'in').map(({ broker, names, elementIds }) =>
+      makeFinding(brokerWithoutConsumer, {
+        glossaryTerm: broker.kind === 'event-stream' ? 'publish-subscribe' : 'message-queue',
+        message: `${listNames(names)} ${names.length === 1 ? 'publishes' : 'publish'} to ${broker.name}, but nothing consumes from it: the messages pile up unprocessed.`,
+        why: WHY,
+        fix: FIX,
+        elementIds,
+      }),
+    );
   },
   examples: {
     failing: sketch({
