@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
+import { MessagePage } from '../../components/ui/MessagePage.tsx';
 import { ProblemNotFound, problemQuery } from '../../content/problems.ts';
 import { applyPositions } from '../../domain/diagram/edit-operations.ts';
 import { createDesign } from '../../domain/diagram/factory.ts';
@@ -66,13 +67,12 @@ export function ProblemRoute() {
   if (isPending) return <p className="p-6 text-slate-500">Loading the problem…</p>;
   if (error || !problem) {
     return (
-      <main className="mx-auto max-w-xl px-6 py-12">
-        <h1 className="text-2xl font-semibold">{error instanceof ProblemNotFound ? 'No such problem' : 'This problem could not be opened'}</h1>
-        <p className="mt-3 text-slate-600 dark:text-slate-300">{error?.message}</p>
-        <Link to="/problems" className="mt-6 inline-block text-blue-800 underline dark:text-blue-300">
-          All problems
-        </Link>
-      </main>
+      <MessagePage
+        title={error instanceof ProblemNotFound ? 'No such problem' : 'This problem could not be opened'}
+        message={error?.message}
+        linkTo="/problems"
+        linkText="All problems"
+      />
     );
   }
   return <Workspace key={problem.id} problem={problem} />;

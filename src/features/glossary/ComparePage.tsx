@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
+import { MessagePage } from '../../components/ui/MessagePage.tsx';
 import { Markdown } from '../../components/ui/Markdown.tsx';
 import { compareQuery, contentIndexQuery, termQuery } from '../../content/glossary.ts';
 import { PrefetchLink } from './PrefetchLink.tsx';
@@ -11,15 +12,7 @@ export function ComparePage() {
   const nameOf = (id: string) => index?.terms.find((t) => t.id === id)?.term ?? id.replace(/-/g, ' ');
   if (isPending) return <p className="mx-auto max-w-3xl px-6 py-10 text-slate-500">Loading…</p>;
   if (error || !page) {
-    return (
-      <main className="mx-auto max-w-3xl px-6 py-10">
-        <h1 className="text-2xl font-semibold">This comparison could not be opened</h1>
-        <p className="mt-3 text-slate-600 dark:text-slate-300">{error?.message}</p>
-        <Link to="/glossary" className="mt-6 inline-block text-blue-800 underline dark:text-blue-300">
-          Browse the glossary
-        </Link>
-      </main>
-    );
+    return <MessagePage title="This comparison could not be opened" message={error?.message} linkTo="/glossary" linkText="Browse the glossary" />;
   }
   return (
     <div className="overflow-y-auto">

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { Search } from 'lucide-react';
-import { useId, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
+import { SearchField } from '../../components/ui/SearchField.tsx';
 import { compareQuery, contentIndexQuery, termQuery } from '../../content/glossary.ts';
 import type { TermSummary } from '../../content/content-index.ts';
 import { TERM_CATEGORIES } from '../../domain/glossary/term.ts';
@@ -27,7 +27,6 @@ export function searchTerms(terms: readonly TermSummary[], query: string): { ter
 export function GlossaryIndexPage() {
   const { data: index } = useQuery(contentIndexQuery);
   const [query, setQuery] = useState('');
-  const searchId = useId();
   const results = useMemo(() => (index ? searchTerms(index.terms, query) : []), [index, query]);
 
   return (
@@ -37,20 +36,14 @@ export function GlossaryIndexPage() {
         <p className="mt-2 text-slate-700 dark:text-slate-300">
           Every concept the canvas, the review rules and the problems use, explained with when to use it, when not to, and the mistakes people make.
         </p>
-        <div className="relative mt-6">
-          <label htmlFor={searchId} className="sr-only">
-            Search the glossary
-          </label>
-          <Search aria-hidden className="pointer-events-none absolute left-3 top-1/2 size-4 -translate-y-1/2 text-slate-400" />
-          <input
-            id={searchId}
-            type="search"
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-            placeholder="Search terms and their other names, e.g. DLQ or CQRS"
-            className="w-full rounded-lg border border-slate-300 bg-white py-2 pl-9 pr-3 dark:border-slate-700 dark:bg-slate-900"
-          />
-        </div>
+        <SearchField
+          className="mt-6"
+          large
+          label="Search the glossary"
+          value={query}
+          onChange={setQuery}
+          placeholder="Search terms and their other names, e.g. DLQ or CQRS"
+        />
         {!index ? (
           <p className="mt-6 text-slate-500">Loading…</p>
         ) : query.trim() ? (

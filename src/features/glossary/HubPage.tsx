@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
+import { MessagePage } from '../../components/ui/MessagePage.tsx';
 import { Markdown } from '../../components/ui/Markdown.tsx';
 import { HUB_SECTIONS } from '../../domain/glossary/guide.ts';
 import { compareQuery, contentIndexQuery, hubQuery, termQuery } from '../../content/glossary.ts';
@@ -11,15 +12,7 @@ export function HubPage() {
   const { data: index } = useQuery(contentIndexQuery);
   if (isPending) return <p className="mx-auto max-w-3xl px-6 py-10 text-slate-500">Loading…</p>;
   if (error || !hub) {
-    return (
-      <main className="mx-auto max-w-3xl px-6 py-10">
-        <h1 className="text-2xl font-semibold">This learning hub could not be opened</h1>
-        <p className="mt-3 text-slate-600 dark:text-slate-300">{error?.message}</p>
-        <Link to="/learn" className="mt-6 inline-block text-blue-800 underline dark:text-blue-300">
-          All learning hubs
-        </Link>
-      </main>
-    );
+    return <MessagePage title="This learning hub could not be opened" message={error?.message} linkTo="/learn" linkText="All learning hubs" />;
   }
   const term = (id: string) => index?.terms.find((t) => t.id === id);
   const hubTerms = new Set(hub.terms);

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { ExternalLink, PenLine } from 'lucide-react';
 import { Link, useParams } from 'react-router';
+import { MessagePage } from '../../components/ui/MessagePage.tsx';
 import { Markdown } from '../../components/ui/Markdown.tsx';
 import { TERM_CATEGORIES } from '../../domain/glossary/term.ts';
 import { RULES } from '../../domain/rules/registry.ts';
@@ -28,13 +29,12 @@ export function TermPage() {
   if (isPending) return <p className="mx-auto max-w-3xl px-6 py-10 text-slate-500">Loading…</p>;
   if (error || !term) {
     return (
-      <main className="mx-auto max-w-3xl px-6 py-10">
-        <h1 className="text-2xl font-semibold">{error instanceof TermNotFound ? 'No such term' : 'This entry could not be opened'}</h1>
-        <p className="mt-3 text-slate-600 dark:text-slate-300">{error?.message}</p>
-        <Link to="/glossary" className="mt-6 inline-block text-blue-800 underline dark:text-blue-300">
-          Browse the glossary
-        </Link>
-      </main>
+      <MessagePage
+        title={error instanceof TermNotFound ? 'No such term' : 'This entry could not be opened'}
+        message={error?.message}
+        linkTo="/glossary"
+        linkText="Browse the glossary"
+      />
     );
   }
   const category = TERM_CATEGORIES.find((c) => c.id === term.category)?.label ?? term.category;

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Search } from 'lucide-react';
 import { useId, useMemo, useState } from 'react';
+import { SearchField } from '../../components/ui/SearchField.tsx';
 import { Link } from 'react-router';
 import { contentIndexQuery } from '../../content/glossary.ts';
 import { problemQuery } from '../../content/problems.ts';
@@ -17,7 +17,7 @@ export function ProblemsIndexPage() {
   const [difficulty, setDifficulty] = useState<'all' | Difficulty>('all');
   const [category, setCategory] = useState('all');
   const [concept, setConcept] = useState('all');
-  const ids = { search: useId(), difficulty: useId(), category: useId(), concept: useId() };
+  const ids = { difficulty: useId(), category: useId(), concept: useId() };
   const progress = useMemo(() => readProgress(), []);
 
   const concepts = useMemo(() => {
@@ -43,13 +43,7 @@ export function ProblemsIndexPage() {
           and a reference solution to compare with. They are listed as a learning path, from foundations to expert.
         </p>
         <div className="mt-6 grid gap-3 sm:grid-cols-[minmax(0,2fr)_repeat(3,minmax(0,1fr))]">
-          <div className="relative">
-            <label htmlFor={ids.search} className="sr-only">
-              Search problems
-            </label>
-            <Search aria-hidden className="pointer-events-none absolute left-2 top-1/2 size-4 -translate-y-1/2 text-slate-400" />
-            <input id={ids.search} type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Search problems" className={`${SELECT} w-full pl-8`} />
-          </div>
+          <SearchField label="Search problems" value={query} onChange={setQuery} placeholder="Search problems" />
           <div>
             <label htmlFor={ids.difficulty} className="sr-only">
               Difficulty

@@ -1,4 +1,5 @@
-import { ExternalLink, GraduationCap, Search } from 'lucide-react';
+import { ExternalLink, GraduationCap } from 'lucide-react';
+import { SearchField } from '../../components/ui/SearchField.tsx';
 import { useId, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { runRules } from '../../domain/rules/engine.ts';
@@ -58,7 +59,6 @@ function RuleCard({ rule }: { rule: RuleDefinition }) {
 export function RulesPage() {
   const [query, setQuery] = useState('');
   const [severity, setSeverity] = useState<'all' | Severity>('all');
-  const searchId = useId();
   const severityId = useId();
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   const shown = RULES.filter(
@@ -75,20 +75,7 @@ export function RulesPage() {
           components involved, explains why it matters and how to fix it, and links to the concept behind it. Open any example to see the rule fire.
         </p>
         <div className="mt-6 flex flex-wrap gap-3">
-          <div className="relative min-w-0 flex-1">
-            <label htmlFor={searchId} className="sr-only">
-              Search rules
-            </label>
-            <Search aria-hidden className="pointer-events-none absolute left-2 top-1/2 size-4 -translate-y-1/2 text-slate-400" />
-            <input
-              id={searchId}
-              type="search"
-              value={query}
-              onChange={(e) => setQuery(e.target.value)}
-              placeholder="Search rules"
-              className="w-full rounded-md border border-slate-300 bg-white py-1.5 pl-8 pr-2 text-sm dark:border-slate-700 dark:bg-slate-900"
-            />
-          </div>
+          <SearchField className="min-w-0 flex-1" label="Search rules" value={query} onChange={setQuery} placeholder="Search rules" />
           <label htmlFor={severityId} className="sr-only">
             Severity
           </label>

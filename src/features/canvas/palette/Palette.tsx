@@ -1,4 +1,4 @@
-import { Search } from 'lucide-react';
+import { SearchField } from '../../../components/ui/SearchField.tsx';
 import { useId, useMemo, useState, type DragEvent } from 'react';
 import { CATEGORIES, getKind, searchKinds, type ComponentKind, type KindId } from '../../../domain/diagram/catalog.ts';
 import { useEditorStore } from '../../../stores/editor/editor-store.ts';
@@ -53,27 +53,20 @@ export function Palette({ onAdded }: { onAdded?(): void }) {
   return (
     <div className="flex h-full flex-col">
       <div className="border-b border-slate-200 p-2 dark:border-slate-800">
-        <label htmlFor={PALETTE_SEARCH_ID} className="sr-only">
-          Search components
-        </label>
-        <div className="relative">
-          <Search aria-hidden className="pointer-events-none absolute left-2 top-1/2 size-4 -translate-y-1/2 text-slate-400" />
-          <input
-            id={PALETTE_SEARCH_ID}
-            type="search"
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-            onKeyDown={(e) => {
-              const first = results[0];
-              if (e.key === 'Enter' && first) {
-                e.preventDefault();
-                add(first.id as KindId);
-              }
-            }}
-            placeholder="Search components (/)"
-            className="w-full rounded-md border border-slate-300 bg-white py-1.5 pl-8 pr-2 text-sm dark:border-slate-700 dark:bg-slate-900"
-          />
-        </div>
+        <SearchField
+          id={PALETTE_SEARCH_ID}
+          label="Search components"
+          value={query}
+          onChange={setQuery}
+          onKeyDown={(e) => {
+            const first = results[0];
+            if (e.key === 'Enter' && first) {
+              e.preventDefault();
+              add(first.id as KindId);
+            }
+          }}
+          placeholder="Search components (/)"
+        />
       </div>
       <div className="min-h-0 flex-1 overflow-y-auto p-2">
         {results.length === 0 && <p className="px-2 py-4 text-sm text-slate-500">No component matches “{query}”.</p>}
