@@ -10,6 +10,17 @@ import { DATA_ACCESS, DELIVERY_GUARANTEES, PROTOCOLS, BACKOFFS } from '../diagra
 
 const Id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case words joined by "-"');
 const text = (what: string) => z.string().trim().min(1, `${what} must not be empty`);
+const question = (what: string) => text(what).regex(/\?$/, `${what} must end with a question mark`);
+
+/** The interviewer's scripted questions for each phase of a mock interview (the deep dive uses `followUps`). */
+export const InterviewScript = z.object({
+  requirements: z.array(question('requirements question')).min(2),
+  estimation: z.array(question('estimation question')).min(1),
+  api: z.array(question('API and data model question')).min(2),
+  highLevel: z.array(question('high-level design question')).min(1),
+  wrapUp: z.array(question('wrap-up question')).min(1),
+});
+export type InterviewScript = z.infer<typeof InterviewScript>;
 
 export const DIFFICULTIES = ['easy', 'medium', 'hard', 'expert'] as const;
 export const PROBLEM_CATEGORIES = [
@@ -39,6 +50,8 @@ const criterionBase = {
   description: text('description'),
   /** Shown when the criterion is not met. */
   hint: text('hint'),
+  /** What a mock interviewer asks while the criterion is not met: a question, never the answer. */
+  question: question('interviewer question').optional(),
 };
 
 const Kinds = z.union([z.enum(KIND_IDS), z.array(z.enum(KIND_IDS)).min(1)]);
@@ -113,6 +126,7 @@ export const Problem = z.object({
   reference: z.object({ explanation: text('reference explanation'), design: ReferenceSketch }),
   tradeOffs: z.array(text('trade-off')).min(2),
   followUps: z.array(text('follow-up question')).min(3),
+  interview: InterviewScript.optional(),
   relatedTerms: z.array(Id).min(1),
 });
 export type Problem = z.infer<typeof Problem>;
