@@ -28,8 +28,34 @@ function contentIndex(): Plugin {
   };
 }
 
+/**
+ * The Content-Security-Policy of the built app: scripts only from this site
+ * (no inline or remote scripts, no eval), nothing fetched from elsewhere.
+ * Styles may be inline because React Flow positions elements with style
+ * attributes. Only added to the build: the dev server injects inline scripts.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'skyline-content-security-policy',
+    apply: 'build',
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }],
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), tailwindcss(), contentIndex()],
+  plugins: [react(), tailwindcss(), contentIndex(), contentSecurityPolicy()],
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -4,7 +4,7 @@ import { connectByDrag, node, openCanvas, savedDesign } from './support.ts';
 test('a new user builds a five-node design with the mouse and it survives a reload', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('link', { name: 'Start drawing' }).click();
-  await expect(page).toHaveURL(/\/canvas$/);
+  await expect(page).toHaveURL(/\/canvas\/[\w.:-]+$/);
   await expect(page.getByText('0 components, 0 connections')).toBeVisible();
 
   const canvas = page.getByRole('main', { name: 'Canvas' });

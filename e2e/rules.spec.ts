@@ -14,7 +14,7 @@ test('the rules page lists every rule and opens an example that triggers it; und
   await expect(card).toBeVisible();
   await card.getByRole('link', { name: /Open the example/ }).click();
 
-  await expect(page).toHaveURL(/\/canvas$/);
+  await expect(page).toHaveURL(/\/canvas\/[\w.:-]+$/);
   const findings = page.getByRole('region', { name: 'Findings' });
   await expect(findings.getByRole('article', { name: /Shared database/ })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'Opened the example' })).toBeVisible();

@@ -3,7 +3,11 @@ import type { Design } from '../src/domain/diagram/schema.ts';
 
 export const CURRENT_DESIGN_KEY = 'skyline:current-design';
 
-/** Start a test with a design already saved in the browser, as if drawn earlier. */
+/**
+ * Start a test with a design already saved in the browser, as an earlier
+ * version of Skyline kept it (localStorage); the app moves it into its
+ * library on first load, so this also covers that upgrade.
+ */
 export async function seedDesign(page: Page, design: Design) {
   await page.addInitScript(
     ([key, text]) => {
@@ -26,11 +30,38 @@ export function node(page: Page, name: string, kindLabel: string): Locator {
   return page.getByRole('group', { name: `${name}, ${kindLabel}`, exact: true });
 }
 
+/** The id of the design the page is editing, from its address. */
+export function openDesignId(page: Page): string {
+  const url = new URL(page.url());
+  const id = url.searchParams.get('design') ?? url.pathname.split('/').pop() ?? '';
+  return decodeURIComponent(id);
+}
+
+/** Reads a design as stored in the browser's library (IndexedDB). */
+export async function storedDesign(page: Page, id: string): Promise<Design | null> {
+  return page.evaluate(
+    (designId) =>
+      new Promise<Design | null>((resolve, reject) => {
+        const open = indexedDB.open('skyline');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('designs').objectStore('designs').get(designId);
+          request.onsuccess = () => {
+            resolve((request.result as { design: Design } | undefined)?.design ?? null);
+            open.result.close();
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    id,
+  );
+}
+
 export async function savedDesign(page: Page): Promise<Design> {
   await expect(page.getByText('Saved in this browser')).toBeVisible();
-  const text = await page.evaluate((key) => localStorage.getItem(key), CURRENT_DESIGN_KEY);
-  if (!text) throw new Error('no saved design');
-  return JSON.parse(text) as Design;
+  const design = await storedDesign(page, openDesignId(page));
+  if (!design) throw new Error('no saved design');
+  return design;
 }
 
 /** Drag from one node's right-hand connection point to another node's left-hand one. */

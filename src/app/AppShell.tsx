@@ -5,6 +5,7 @@ import { useSettingsStore, type ThemeSetting } from '../stores/settings-store.ts
 const NAV = [
   { to: '/problems', label: 'Problems', end: false },
   { to: '/canvas', label: 'Canvas', end: false },
+  { to: '/designs', label: 'My designs', end: false },
   { to: '/learn', label: 'Learn', end: false },
   { to: '/glossary', label: 'Glossary', end: false },
   { to: '/rules', label: 'Rules', end: false },

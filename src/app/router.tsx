@@ -9,13 +9,10 @@ export const router = createBrowserRouter([
     element: <AppShell />,
     children: [
       { index: true, element: <HomePage /> },
-      {
-        path: 'canvas',
-        lazy: async () => {
-          const { CanvasRoute } = await import('./routes/CanvasRoute.tsx');
-          return { Component: CanvasRoute };
-        },
-      },
+      { path: 'canvas', lazy: async () => ({ Component: (await import('./routes/CanvasRoute.tsx')).CanvasHomeRoute }) },
+      { path: 'canvas/:designId', lazy: async () => ({ Component: (await import('./routes/CanvasRoute.tsx')).CanvasRoute }) },
+      { path: 'designs', lazy: async () => ({ Component: (await import('../features/designs/DesignsPage.tsx')).DesignsPage }) },
+      { path: 'shared', lazy: async () => ({ Component: (await import('./routes/SharedRoute.tsx')).SharedRoute }) },
       {
         path: 'rules',
         lazy: async () => {

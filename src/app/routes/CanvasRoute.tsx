@@ -1,20 +1,74 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
-import { termQuery } from '../../content/glossary.ts';
+import { useCallback, useEffect, useMemo } from 'react';
+import { Navigate, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
+import { MessagePage } from '../../components/ui/MessagePage.tsx';
+import { contentIndexQuery, termQuery } from '../../content/glossary.ts';
+import { createDesign } from '../../domain/diagram/factory.ts';
 import { exampleToDesign } from '../../domain/glossary/example-design.ts';
 import { getRule } from '../../domain/rules/registry.ts';
 import { CanvasPage, type CanvasPageProps } from '../../features/canvas/CanvasPage.tsx';
-import { createLocalDesignStorage } from '../../storage/design-storage.ts';
+import { createLibraryDesignStorage } from '../../storage/design-storage.ts';
+import { getLibrary, newDesignId, saveAsNew } from '../../storage/library.ts';
+import { designPath, useLibraryDesign, useOpenAsNew } from './library-hooks.ts';
 
-const storage = createLocalDesignStorage();
+/** `/canvas`: opens the most recently edited free design, or starts one. */
+export function CanvasHomeRoute() {
+  const navigate = useNavigate();
+  const { search } = useLocation();
+  useEffect(() => {
+    let cancelled = false;
+    void (async () => {
+      const library = await getLibrary();
+      let id = await library.latest(null);
+      if (!id) {
+        const now = new Date().toISOString();
+        const made = await saveAsNew(createDesign({ id: newDesignId(), title: 'Untitled design', now }));
+        id = made.ok ? made.design.id : null;
+      }
+      if (!cancelled && id) void navigate(`${designPath({ id })}${search}`, { replace: true });
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [navigate, search]);
+  return <p className="p-6 text-sm text-slate-500">Opening your design…</p>;
+}
 
 /**
- * The free canvas. `?example=<rule id>` opens the example that triggers a
- * rule; `?term=<term id>` opens a glossary term's example design. Either is
- * opened on top of the current design, which stays one undo away.
+ * `/canvas/:designId`: one design of the library. `?example=<rule id>` opens
+ * the example that triggers a rule; `?term=<term id>` a glossary term's
+ * example design. Either opens on top of the design, which stays one undo away.
  */
 export function CanvasRoute() {
+  const { designId = '' } = useParams();
+  const opened = useLibraryDesign(designId);
+  const index = useQuery(contentIndexQuery);
+  if (opened.status === 'loading' || (opened.status === 'loaded' && opened.design.problemId && index.isPending)) {
+    return <p className="p-6 text-sm text-slate-500">Opening your design…</p>;
+  }
+  if (opened.status === 'missing') {
+    return <MessagePage title="No such design" message="It may have been deleted, or the address was mistyped." linkTo="/designs" linkText="My designs" />;
+  }
+  if (opened.status === 'damaged') {
+    return (
+      <MessagePage
+        title="This design could not be opened"
+        message={`${opened.message} It is kept as it was: in My designs you can download its raw data or delete it.`}
+        linkTo="/designs"
+        linkText="My designs"
+      />
+    );
+  }
+  const problemId = opened.design.problemId;
+  if (problemId && index.data?.problems.some((p) => p.id === problemId)) {
+    return <Navigate to={`/problems/${problemId}?design=${encodeURIComponent(designId)}`} replace />;
+  }
+  return <LibraryCanvas key={designId} designId={designId} opened={opened} />;
+}
+
+function LibraryCanvas({ designId, opened }: { designId: string; opened: Extract<ReturnType<typeof useLibraryDesign>, { status: 'loaded' }> }) {
+  const storage = useMemo(() => createLibraryDesignStorage(opened.library, designId), [opened.library, designId]);
+  const openAsNew = useOpenAsNew();
   const [params, setParams] = useSearchParams();
   const ruleId = params.get('example');
   const termId = params.get('term');
@@ -36,5 +90,5 @@ export function CanvasRoute() {
     return {};
   }, [rule, ruleId, termId, term.data, term.error]);
 
-  return <CanvasPage storage={storage} {...example} onExampleOpened={onExampleOpened} />;
+  return <CanvasPage storage={storage} {...example} onExampleOpened={onExampleOpened} onOpenAsNew={openAsNew} />;
 }

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useMemo, useState } from 'react';
-import { useParams } from 'react-router';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useParams, useSearchParams } from 'react-router';
 import { MessagePage } from '../../components/ui/MessagePage.tsx';
 import { ProblemNotFound, problemQuery } from '../../content/problems.ts';
 import { applyPositions } from '../../domain/diagram/edit-operations.ts';
@@ -15,8 +15,9 @@ import { DesignPreview } from '../../features/canvas/DesignPreview.tsx';
 import { layoutDesign } from '../../features/canvas/layout.ts';
 import { ProblemPanel } from '../../features/problems/ProblemPanel.tsx';
 import { ReferenceDialog } from '../../features/problems/ReferenceDialog.tsx';
-import { createLocalDesignStorage } from '../../storage/design-storage.ts';
-import { recordAttempt } from '../../storage/progress-storage.ts';
+import { createLibraryDesignStorage } from '../../storage/design-storage.ts';
+import { getLibrary, newDesignId, saveAsNew } from '../../storage/library.ts';
+import { useLibraryDesign, useOpenAsNew } from './library-hooks.ts';
 
 interface Comparison {
   mine: RubricScore;
@@ -24,30 +25,71 @@ interface Comparison {
   design: Design;
 }
 
+/** The design this workspace edits: `?design=<id>`, else the problem's latest attempt, else a new one. */
+function useAttemptId(problem: Problem): string | null {
+  const [params, setParams] = useSearchParams();
+  const requested = params.get('design');
+  const [resolved, setResolved] = useState<string | null>(null);
+  useEffect(() => {
+    if (requested) return;
+    let cancelled = false;
+    void (async () => {
+      const library = await getLibrary();
+      let id = await library.latest(problem.id);
+      if (!id) {
+        const made = await saveAsNew(createDesign({ id: newDesignId(), title: problem.title, now: new Date().toISOString(), problemId: problem.id }));
+        id = made.ok ? made.design.id : null;
+      }
+      if (!cancelled && id) {
+        setResolved(id);
+        setParams({ design: id }, { replace: true });
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [requested, problem, setParams]);
+  return requested ?? resolved;
+}
+
 function Workspace({ problem }: { problem: Problem }) {
-  const storage = useMemo(() => createLocalDesignStorage(`problem:${problem.id}`), [problem.id]);
+  const designId = useAttemptId(problem);
+  const opened = useLibraryDesign(designId);
+  if (designId === null || opened.status === 'loading') return <p className="p-6 text-sm text-slate-500">Opening your attempt…</p>;
+  if (opened.status === 'missing') {
+    return <MessagePage title="No such design" message="This attempt may have been deleted." linkTo={`/problems/${problem.id}`} linkText={`Open ${problem.title}`} />;
+  }
+  if (opened.status === 'damaged') {
+    return <MessagePage title="This attempt could not be opened" message={`${opened.message} It is kept as it was in My designs.`} linkTo="/designs" linkText="My designs" />;
+  }
+  return <AttemptCanvas key={designId} problem={problem} designId={designId} opened={opened} />;
+}
+
+function AttemptCanvas({ problem, designId, opened }: { problem: Problem; designId: string; opened: Extract<ReturnType<typeof useLibraryDesign>, { status: 'loaded' }> }) {
+  const storage = useMemo(() => createLibraryDesignStorage(opened.library, designId), [opened.library, designId]);
+  const openAsNew = useOpenAsNew();
   const fresh = useCallback(
-    () => createDesign({ id: `attempt-${problem.id}-${Date.now().toString(36)}`, title: problem.title, now: new Date().toISOString(), problemId: problem.id }),
-    [problem],
+    () => createDesign({ id: designId, title: problem.title, now: new Date().toISOString(), problemId: problem.id }),
+    [problem, designId],
   );
   const [comparison, setComparison] = useState<Comparison | null>(null);
 
   const compare = useCallback(
     async (mine: RubricScore) => {
-      recordAttempt(problem.id, mine.score);
+      void opened.library.noteScore(problem.id, mine.score, true);
       const built = referenceDesign(problem);
       const { positions, groups } = await layoutDesign(built);
       const design = applyPositions(built, positions, groups);
       setComparison({ mine, reference: scoreDesign(problem, design, analyzeDesign(design)), design });
     },
-    [problem],
+    [problem, opened.library],
   );
 
   const sidePanel = useMemo(() => ({ label: 'Problem', content: <ProblemPanel problem={problem} onCompare={(s) => void compare(s)} /> }), [problem, compare]);
 
   return (
     <>
-      <CanvasPage storage={storage} freshDesign={fresh} sidePanel={sidePanel} capabilities={problem.capabilities} />
+      <CanvasPage storage={storage} freshDesign={fresh} sidePanel={sidePanel} capabilities={problem.capabilities} onOpenAsNew={openAsNew} />
       {comparison && (
         <ReferenceDialog
           problem={problem}

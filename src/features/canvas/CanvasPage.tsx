@@ -1,6 +1,6 @@
 import { ReactFlowProvider, type Viewport } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { X } from 'lucide-react';
+import { FileDown, FileImage, FileJson, FileUp, GitFork, Upload, X } from 'lucide-react';
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { DesignStorage } from '../../storage/design-storage.ts';
 import { useEditorStore } from '../../stores/editor/editor-store.ts';
@@ -24,6 +24,12 @@ import { CapabilitiesContext, NO_CAPABILITIES } from './capabilities-context.ts'
 import { emptyDesign } from '../../stores/editor/editor-store.ts';
 import { useReactFlow } from '@xyflow/react';
 import { useMediaQuery } from './use-media-query.ts';
+import type { MenuItem } from '../../components/ui/MenuButton.tsx';
+import { readDesignFile } from '../../storage/read-design-file.ts';
+import { MermaidDialog } from './export/MermaidDialog.tsx';
+import { ShareDialog } from './export/ShareDialog.tsx';
+import { useDesignExport } from './export/use-design-export.ts';
+import { StorageNotice } from './StorageNotice.tsx';
 
 const VIEWPORT_KEY = 'skyline:viewport';
 
@@ -72,6 +78,11 @@ export interface CanvasPageProps {
   /** Why a requested example could not be opened. */
   exampleMissing?: string;
   onExampleOpened?(): void;
+  /**
+   * Opens `design` as a new entry of the library (an imported file, or a
+   * copy of this one); resolves to an error message, or null on success.
+   */
+  onOpenAsNew?(design: Design, origin: 'import' | 'copy'): Promise<string | null>;
 }
 
 function EmptyCanvasHint({ narrow }: { narrow: boolean }) {
@@ -116,7 +127,7 @@ const LeftColumn = memo(function LeftColumn({ sidePanel, onAdded, startWith = 's
   );
 });
 
-function CanvasWorkspace({ storage, freshDesign, sidePanel, example, exampleMissing, onExampleOpened }: CanvasPageProps) {
+function CanvasWorkspace({ storage, freshDesign, sidePanel, example, exampleMissing, onExampleOpened, onOpenAsNew }: CanvasPageProps) {
   const narrow = useMediaQuery('(max-width: 767px)');
   const coarse = useMediaQuery('(pointer: coarse)');
   const [paletteOpen, setPaletteOpen] = useState(false);
@@ -143,6 +154,45 @@ function CanvasWorkspace({ storage, freshDesign, sidePanel, example, exampleMiss
   );
 
   const { fitView } = useReactFlow();
+  const { exportJson, exportImage } = useDesignExport();
+  const [sharing, setSharing] = useState<Design | null>(null);
+  const [mermaid, setMermaid] = useState<Design | null>(null);
+  const [dropping, setDropping] = useState(false);
+  const filePicker = useRef<HTMLInputElement>(null);
+
+  const importFile = useCallback(
+    async (file: File) => {
+      const store = useEditorStore.getState();
+      const result = await readDesignFile(file);
+      if (!result.ok) {
+        store.announce(`“${file.name}” was not opened. ${result.message} Your current design is unchanged.`, 'error');
+        return;
+      }
+      const problem = onOpenAsNew ? await onOpenAsNew(result.design, 'import') : 'Importing is not available here.';
+      if (problem) store.announce(`“${file.name}” was not opened: ${problem}`, 'error');
+      else store.announce(`Opened “${result.design.title}” from ${file.name} as a new design.`, 'success');
+    },
+    [onOpenAsNew],
+  );
+  const saveCopy = useCallback(async () => {
+    const store = useEditorStore.getState();
+    const problem = onOpenAsNew ? await onOpenAsNew({ ...store.design, title: `${store.design.title} (copy)`.slice(0, 120) }, 'copy') : 'Copies are not available here.';
+    if (problem) store.announce(`The copy was not saved: ${problem}`, 'error');
+    else store.announce('Saved your version as a new design.', 'success');
+  }, [onOpenAsNew]);
+
+  const fileItems = useMemo(
+    (): MenuItem[] => [
+      ...(onOpenAsNew ? [{ label: 'Import design file…', icon: Upload, onSelect: () => filePicker.current?.click() }] : []),
+      { label: 'Export as JSON', icon: FileJson, onSelect: exportJson },
+      { label: 'Export as PNG image', icon: FileImage, onSelect: () => void exportImage('png') },
+      { label: 'Export as SVG image', icon: FileDown, onSelect: () => void exportImage('svg') },
+      { label: 'Copy as Mermaid…', icon: GitFork, onSelect: () => setMermaid(useEditorStore.getState().design) },
+      ...(onOpenAsNew ? [{ label: 'Save a copy', icon: FileUp, onSelect: () => void saveCopy() }] : []),
+    ],
+    [onOpenAsNew, exportJson, exportImage, saveCopy],
+  );
+  const share = useCallback(() => setSharing(useEditorStore.getState().design), []);
 
   const openedExample = useRef<Design | null>(null);
   useEffect(() => {
@@ -197,9 +247,24 @@ function CanvasWorkspace({ storage, freshDesign, sidePanel, example, exampleMiss
         actions={actions}
         saveState={saveState}
         narrow={narrow}
+        fileItems={fileItems}
+        onShare={share}
         onOpenPalette={openPalette}
         onOpenInspector={() => setInspectorOpen(true)}
         onOpenCheatSheet={openCheatSheet}
+      />
+      <StorageNotice storage={storage} onExport={exportJson} {...(onOpenAsNew ? { onSaveCopy: () => void saveCopy() } : {})} />
+      <input
+        ref={filePicker}
+        type="file"
+        accept=".json,application/json"
+        aria-label="Design file to import"
+        className="hidden"
+        onChange={(e) => {
+          const file = e.currentTarget.files?.[0];
+          e.currentTarget.value = '';
+          if (file) void importFile(file);
+        }}
       />
       <div className="flex min-h-0 flex-1">
         {!narrow && (
@@ -211,7 +276,31 @@ function CanvasWorkspace({ storage, freshDesign, sidePanel, example, exampleMiss
           </aside>
         )}
         <div className="flex min-w-0 flex-1 flex-col">
-          <main aria-label="Canvas" className="relative min-h-0 flex-1">
+          <main
+            aria-label="Canvas"
+            className="relative min-h-0 flex-1"
+            onDragOver={(e) => {
+              if (!onOpenAsNew || !e.dataTransfer.types.includes('Files')) return;
+              e.preventDefault();
+              e.dataTransfer.dropEffect = 'copy';
+              setDropping(true);
+            }}
+            onDragLeave={(e) => {
+              if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDropping(false);
+            }}
+            onDrop={(e) => {
+              const file = e.dataTransfer.files[0];
+              setDropping(false);
+              if (!onOpenAsNew || !file) return;
+              e.preventDefault();
+              void importFile(file);
+            }}
+          >
+            {dropping && (
+              <div className="pointer-events-none absolute inset-2 z-30 flex items-center justify-center rounded-xl border-2 border-dashed border-blue-500 bg-blue-50/80 text-sm font-medium text-blue-900 dark:bg-blue-950/80 dark:text-blue-100">
+                Drop a Skyline design file (.json) to open it as a new design
+              </div>
+            )}
             {saveState.status === 'loading' ? (
               <p className="p-6 text-sm text-slate-500">Opening your design…</p>
             ) : (
@@ -246,11 +335,15 @@ function CanvasWorkspace({ storage, freshDesign, sidePanel, example, exampleMiss
         </>
       )}
       <CheatSheet open={cheatSheetOpen} onClose={() => setCheatSheetOpen(false)} />
+      <ShareDialog design={sharing} onClose={() => setSharing(null)} />
+      <MermaidDialog design={mermaid} onClose={() => setMermaid(null)} />
     </div>
   );
 }
 
 export function CanvasPage(props: CanvasPageProps) {
+  const { storage } = props;
+  useEffect(() => () => storage.release(), [storage]);
   return (
     <ReactFlowProvider>
       <FindingsProvider>

@@ -1,7 +1,8 @@
 import {
   Grid3x3, Group, Keyboard, LayoutDashboard, Map as MapIcon, Maximize, Plus, Redo2, SlidersHorizontal, StickyNote, Undo2,
-  BookOpen, Check, CloudAlert, type LucideIcon,
+  BookOpen, Check, CloudAlert, FileText, Share2, type LucideIcon,
 } from 'lucide-react';
+import { MenuButton, type MenuItem } from '../../components/ui/MenuButton.tsx';
 import { useStore } from 'zustand';
 import { useEditorStore } from '../../stores/editor/editor-store.ts';
 import { useSettingsStore } from '../../stores/settings-store.ts';
@@ -48,10 +49,12 @@ function SaveIndicator({ state, compact }: { state: SaveState; compact: boolean 
   );
 }
 
-export function Toolbar({ actions, saveState, narrow, onOpenPalette, onOpenInspector, onOpenCheatSheet }: {
+export function Toolbar({ actions, saveState, narrow, fileItems, onShare, onOpenPalette, onOpenInspector, onOpenCheatSheet }: {
   actions: CanvasActions;
   saveState: SaveState;
   narrow: boolean;
+  fileItems: readonly MenuItem[];
+  onShare(): void;
   onOpenPalette(): void;
   onOpenInspector(): void;
   onOpenCheatSheet(): void;
@@ -83,6 +86,8 @@ export function Toolbar({ actions, saveState, narrow, onOpenPalette, onOpenInspe
       </div>
       <div className="flex min-w-0 shrink-0 items-center gap-2 pl-2">
         <SaveIndicator state={saveState} compact={narrow} />
+        <MenuButton label="File" icon={FileText} items={fileItems} showLabel={!narrow} />
+        <ToolButton icon={Share2} label="Share" onClick={onShare} showLabel={!narrow} />
         {narrow && <ToolButton icon={SlidersHorizontal} label="Edit" onClick={onOpenInspector} showLabel />}
       </div>
     </div>

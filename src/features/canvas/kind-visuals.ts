@@ -64,12 +64,3 @@ export const CATEGORY_STRIPE: Record<CategoryId, string> = {
   messaging: 'border-l-amber-500',
   platform: 'border-l-rose-500',
 };
-
-export const CATEGORY_MINIMAP: Record<CategoryId, string> = {
-  clients: '#0ea5e9',
-  edge: '#8b5cf6',
-  compute: '#3b82f6',
-  data: '#10b981',
-  messaging: '#f59e0b',
-  platform: '#f43f5e',
-};

@@ -14,6 +14,7 @@ export type SaveState =
   | { status: 'pending' }
   | { status: 'failed'; message: string };
 
+/** Saves land well within a second of the last edit, so a crash loses at most that. */
 const SAVE_DELAY_MS = 300;
 /** The storage whose design the editor store holds, so switching slots loads the other design. */
 let loadedFrom: DesignStorage | null = null;
@@ -34,7 +35,9 @@ export function useAutosave(storage: DesignStorage, fresh: () => Design = emptyD
         return;
       }
       const result = await storage.saveCurrent(useEditorStore.getState().design);
-      if (!cancelled) setState(result.ok ? { status: 'saved' } : { status: 'failed', message: result.message });
+      if (cancelled) return;
+      if (!result.ok) setState({ status: 'failed', message: result.message });
+      else setState(storage.warning ? { status: 'failed', message: storage.warning } : { status: 'saved' });
     };
     const flush = () => {
       if (timer !== undefined) {
@@ -55,12 +58,10 @@ export function useAutosave(storage: DesignStorage, fresh: () => Design = emptyD
         if (result.status === 'loaded') store.loadDesign(result.design);
         else store.loadDesign(fresh());
         if (result.status === 'damaged') {
-          store.announce(
-            `Your last design could not be opened (${result.failure.message}). ${result.keptAs ? 'A copy was kept in browser storage; ' : ''}a new design was started.`,
-            'error',
-          );
+          store.announce(`This design could not be opened (${result.message}). It is kept as it was in My designs; a new design was started here.`, 'error');
         }
         if (result.status === 'unavailable') setState({ status: 'failed', message: result.message });
+        else if (storage.warning) setState({ status: 'failed', message: storage.warning });
         else setState({ status: 'saved' });
         clearHistory();
         loadedFrom = storage;
@@ -73,12 +74,19 @@ export function useAutosave(storage: DesignStorage, fresh: () => Design = emptyD
       });
     };
     void start();
+    // When this tab takes the design back from another one, save what it shows at once.
+    let hadConflict = false;
+    const unwatch = storage.watchConflict((conflict) => {
+      if (hadConflict && !conflict && loadedFrom === storage) void save();
+      hadConflict = conflict !== null;
+    });
     document.addEventListener('visibilitychange', onHidden);
     window.addEventListener('pagehide', flush);
     return () => {
       cancelled = true;
       flush();
       unsubscribe?.();
+      unwatch();
       document.removeEventListener('visibilitychange', onHidden);
       window.removeEventListener('pagehide', flush);
     };

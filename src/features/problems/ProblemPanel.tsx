@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { Markdown } from '../../components/ui/Markdown.tsx';
 import type { Problem } from '../../domain/rubric/problem.ts';
 import type { RubricScore } from '../../domain/rubric/scorer.ts';
-import { noteScore } from '../../storage/progress-storage.ts';
+import { getLibrary } from '../../storage/library.ts';
 import { DIFFICULTY_META } from './difficulty.ts';
 import { useRubricScore } from './use-rubric-score.ts';
 
@@ -27,7 +27,7 @@ const SCALE_LABELS: [keyof Problem['scale'], string][] = [
 export function ProblemPanel({ problem, onCompare }: { problem: Problem; onCompare(score: RubricScore): void }) {
   const score = useRubricScore(problem);
   const [hintsShown, setHintsShown] = useState(() => readHints(problem.id));
-  useEffect(() => noteScore(problem.id, score.score), [problem.id, score.score]);
+  useEffect(() => void getLibrary().then((library) => library.noteScore(problem.id, score.score)), [problem.id, score.score]);
   const revealHint = () => {
     const next = Math.min(problem.hints.length, hintsShown + 1);
     setHintsShown(next);

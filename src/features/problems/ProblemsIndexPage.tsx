@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { contentIndexQuery } from '../../content/glossary.ts';
 import { problemQuery } from '../../content/problems.ts';
 import { DIFFICULTIES, PROBLEM_CATEGORIES, type Difficulty } from '../../domain/rubric/problem.ts';
-import { readProgress } from '../../storage/progress-storage.ts';
+import { progressQuery } from '../../storage/library.ts';
 import { DIFFICULTY_META } from './difficulty.ts';
 
 const SELECT = 'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900';
@@ -18,7 +18,7 @@ export function ProblemsIndexPage() {
   const [category, setCategory] = useState('all');
   const [concept, setConcept] = useState('all');
   const ids = { difficulty: useId(), category: useId(), concept: useId() };
-  const progress = useMemo(() => readProgress(), []);
+  const { data: progress } = useQuery(progressQuery());
 
   const concepts = useMemo(() => {
     const used = new Set(index?.problems.flatMap((p) => p.relatedTerms) ?? []);
@@ -89,7 +89,7 @@ export function ProblemsIndexPage() {
         </p>
         <ol className="mt-3 space-y-3" aria-label="Learning path">
           {shown.map((p) => {
-            const best = progress[p.id]?.best;
+            const best = progress?.get(p.id)?.best;
             const meta = DIFFICULTY_META[p.difficulty as Difficulty];
             return (
               <li key={p.id} className="rounded-xl border border-slate-200 p-4 dark:border-slate-800">

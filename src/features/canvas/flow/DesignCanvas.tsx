@@ -1,3 +1,4 @@
+import { CATEGORY_COLOUR } from '../../../components/ui/category-colours.ts';
 import {
   Background,
   BackgroundVariant,
@@ -24,7 +25,6 @@ import { useEditorStore } from '../../../stores/editor/editor-store.ts';
 import { beginGesture, coalesced, endGesture } from '../../../stores/editor/history.ts';
 import { useSettingsStore, resolvedTheme } from '../../../stores/settings-store.ts';
 import { CANVAS_ELEMENT_ID } from '../canvas-context.tsx';
-import { CATEGORY_MINIMAP } from '../kind-visuals.ts';
 import { ComponentNode } from './ComponentNode.tsx';
 import { DesignEdgeView } from './DesignEdgeView.tsx';
 import { GroupNode } from './GroupNode.tsx';
@@ -55,7 +55,7 @@ const selectCanvasState = (s: ReturnType<typeof useEditorStore.getState>) => ({
 });
 
 function minimapColor(node: FlowNode): string {
-  if (node.type === 'component') return CATEGORY_MINIMAP[getKind(node.data.node.kind).category];
+  if (node.type === 'component') return CATEGORY_COLOUR[getKind(node.data.node.kind).category];
   if (node.type === 'note') return '#facc15';
   return 'transparent';
 }
@@ -63,7 +63,7 @@ function minimapColor(node: FlowNode): string {
 /** Below this zoom, text and icons are too small to read: draw plain boxes and lines (level of detail). */
 const DETAIL_ZOOM = 0.45;
 /** From this many components on, only what is on screen is rendered. */
-const LARGE_DESIGN = 300;
+export const LARGE_DESIGN = 300;
 const selectZoomedOut = (s: { transform: [number, number, number] }) => s.transform[2] < DETAIL_ZOOM;
 
 /** Whether a connection between two components of the current design makes sense; undefined if one is missing. */

@@ -1,0 +1,117 @@
+import { IDBFactory } from 'fake-indexeddb';
+import 'fake-indexeddb/auto';
+import { openDB } from 'idb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { designOf } from '../testing/designs.ts';
+import { createMemoryLibrary, DB_NAME, openIndexedDbLibrary, type DesignLibrary } from './design-library.ts';
+
+const design = (id: string, updatedAt = '2026-01-01T00:00:00.000Z', problemId: string | null = null) => ({
+  ...designOf({ web: 'web-client', api: 'service' }, [['web', 'api']]),
+  id,
+  title: `Design ${id}`,
+  updatedAt,
+  problemId,
+});
+
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory();
+});
+
+describe.each([
+  ['IndexedDB', () => openIndexedDbLibrary()],
+  ['memory', async () => createMemoryLibrary(null)],
+])('the design library (%s)', (_name, open: () => Promise<DesignLibrary>) => {
+  it('stores, lists newest first and reads back designs exactly', async () => {
+    const library = await open();
+    expect((await library.save(design('a', '2026-01-01T00:00:00.000Z'), null)).ok).toBe(true);
+    expect((await library.save(design('b', '2026-02-01T00:00:00.000Z'), null)).ok).toBe(true);
+    const { entries, damaged } = await library.list();
+    expect(entries.map((e) => e.design.id)).toEqual(['b', 'a']);
+    expect(damaged).toEqual([]);
+    expect(await library.get('a')).toEqual({ status: 'loaded', design: design('a'), revision: 1 });
+    expect(await library.get('zzz')).toEqual({ status: 'missing' });
+  });
+
+  it('refuses to overwrite what another tab wrote since this one read', async () => {
+    const library = await open();
+    await library.save(design('a'), null);
+    const first = await library.save({ ...design('a'), title: 'Tab one' }, 1);
+    expect(first).toEqual({ ok: true, revision: 2 });
+    const second = await library.save({ ...design('a'), title: 'Tab two' }, 1);
+    expect(second).toMatchObject({ ok: false, reason: 'conflict' });
+    const stored = await library.get('a');
+    expect(stored.status === 'loaded' && stored.design.title).toBe('Tab one');
+    expect(await library.save(design('a'), null)).toMatchObject({ ok: false, reason: 'conflict' });
+  });
+
+  it('removes a design and puts it back unchanged', async () => {
+    const library = await open();
+    await library.save(design('a'), null);
+    const removed = await library.remove('a');
+    expect((await library.list()).entries).toEqual([]);
+    expect(removed).not.toBeNull();
+    await library.restore(removed!);
+    expect(await library.get('a')).toMatchObject({ status: 'loaded', design: design('a') });
+  });
+
+  it('finds the latest design of a problem and of the free canvas', async () => {
+    const library = await open();
+    await library.save(design('free', '2026-03-01T00:00:00.000Z'), null);
+    await library.save(design('p-old', '2026-01-01T00:00:00.000Z', 'url-shortener'), null);
+    await library.save(design('p-new', '2026-02-01T00:00:00.000Z', 'url-shortener'), null);
+    expect(await library.latest('url-shortener')).toBe('p-new');
+    expect(await library.latest(null)).toBe('free');
+    expect(await library.latest('chat-app')).toBeNull();
+  });
+
+  it('keeps the best score and every finished attempt per problem', async () => {
+    const library = await open();
+    await library.noteScore('chat-app', 40);
+    await library.noteScore('chat-app', 30);
+    await library.noteScore('chat-app', 55, true);
+    const progress = (await library.progress()).get('chat-app');
+    expect(progress?.best).toBe(55);
+    expect(progress?.attempts.map((a) => a.score)).toEqual([55]);
+  });
+});
+
+describe('the IndexedDB library with damaged data', () => {
+  it('lists a corrupted record on its own without hiding the others', async () => {
+    const library = await openIndexedDbLibrary();
+    await library.save(design('good'), null);
+    const db = await openDB(DB_NAME);
+    await db.put('designs', { id: 'bad', revision: 1, design: { format: 'skyline.design', version: 1, id: 'bad', title: 'Half written', nodes: 'oops' } });
+    await db.put('designs', { id: 'worse', revision: 1, design: 42 });
+    db.close();
+    const { entries, damaged } = await library.list();
+    expect(entries.map((e) => e.design.id)).toEqual(['good']);
+    expect(damaged.map((d) => [d.id, d.title])).toEqual([['bad', 'Half written'], ['worse', null]]);
+    expect(damaged[0]?.message).toMatch(/not valid/);
+    expect(await library.get('bad')).toMatchObject({ status: 'damaged' });
+  });
+
+  it('reports a full disk as such, and keeps the stored version', async () => {
+    const library = await openIndexedDbLibrary();
+    await library.save(design('a'), null);
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    try {
+      expect(await library.save({ ...design('a'), title: 'Bigger' }, 1)).toMatchObject({ ok: false, reason: 'full', message: expect.stringMatching(/full/) });
+    } finally {
+      IDBObjectStore.prototype.put = put;
+    }
+    const stored = await library.get('a');
+    expect(stored.status === 'loaded' && stored.design.title).toBe('Design a');
+  });
+
+  it('falls back to memory, with a warning, when IndexedDB cannot be opened', async () => {
+    // @ts-expect-error: a browser in private mode may have no IndexedDB at all.
+    globalThis.indexedDB = undefined;
+    const library = await openIndexedDbLibrary();
+    expect(library.persistent).toBe(false);
+    expect(library.warning).toMatch(/stays in this tab/);
+    expect((await library.save(design('a'), null)).ok).toBe(true);
+  });
+});

@@ -1,0 +1,92 @@
+/**
+ * Share links: the whole design, compressed (zlib, through fflate) and
+ * base64url-encoded, in the URL fragment. Browsers never send the fragment
+ * to a server, so nothing leaves the machine. Decoding checks the zlib
+ * checksum and then takes the same parse -> migrate -> validate path as
+ * every other design, so a truncated or edited link is refused as a whole.
+ */
+import { strFromU8, strToU8, unzlibSync, zlibSync } from 'fflate';
+import type { Design } from '../domain/diagram/schema.ts';
+import { parseDesign } from '../domain/persistence/parse-design.ts';
+
+/** Version of the link encoding (not of the design format, which the design carries). */
+const PREFIX = 'd1.';
+export const SHARE_PATH = '/shared';
+
+/**
+ * Discord cuts messages at 2,000 characters, and older browsers and some
+ * chat and mail tools at about 2,000 characters of URL; longer links are
+ * fine in Slack (40,000) and modern browsers but worth a warning.
+ */
+export const SHARE_LINK_WARN_LENGTH = 2000;
+
+export type ShareDecodeResult =
+  | { ok: true; design: Design }
+  | { ok: false; reason: 'empty' | 'not-a-link' | 'damaged' | 'invalid'; message: string };
+
+function toBase64Url(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(text: string): Uint8Array | null {
+  if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return null;
+  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+function adler32(data: Uint8Array): number {
+  let a = 1;
+  let b = 0;
+  for (let i = 0; i < data.length; ) {
+    const end = Math.min(i + 3800, data.length);
+    for (; i < end; i++) {
+      a += data[i] ?? 0;
+      b += a;
+    }
+    a %= 65521;
+    b %= 65521;
+  }
+  return ((b << 16) | a) >>> 0;
+}
+
+/** The fragment (without '#') that carries `design`. */
+export function encodeShareFragment(design: Design): string {
+  return PREFIX + toBase64Url(zlibSync(strToU8(JSON.stringify(design)), { level: 9 }));
+}
+
+export function shareLink(origin: string, design: Design): string {
+  return `${origin}${SHARE_PATH}#${encodeShareFragment(design)}`;
+}
+
+const DAMAGED = 'This link is incomplete or has been changed, so the design it carried cannot be read. Ask for the link again, or for the design as a file.';
+
+export function decodeShareFragment(fragment: string): ShareDecodeResult {
+  const text = fragment.replace(/^#/, '').trim();
+  if (!text) return { ok: false, reason: 'empty', message: 'This link carries no design: the part after “#” is missing.' };
+  if (!text.startsWith(PREFIX)) return { ok: false, reason: 'not-a-link', message: 'This is not a Skyline share link: it does not carry a design in a format this app knows.' };
+  const bytes = fromBase64Url(text.slice(PREFIX.length));
+  if (!bytes || bytes.length < 6) return { ok: false, reason: 'damaged', message: DAMAGED };
+  let json: string;
+  try {
+    const inflated = unzlibSync(bytes);
+    const trailer = bytes.subarray(bytes.length - 4);
+    const expected = ((trailer[0] ?? 0) * 2 ** 24 + ((trailer[1] ?? 0) << 16) + ((trailer[2] ?? 0) << 8) + (trailer[3] ?? 0)) >>> 0;
+    if (adler32(inflated) !== expected) return { ok: false, reason: 'damaged', message: DAMAGED };
+    json = strFromU8(inflated);
+  } catch {
+    return { ok: false, reason: 'damaged', message: DAMAGED };
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    return { ok: false, reason: 'damaged', message: DAMAGED };
+  }
+  const parsed = parseDesign(raw);
+  if (!parsed.ok) return { ok: false, reason: 'invalid', message: `The link opened, but the design in it is not valid: ${parsed.message}` };
+  return { ok: true, design: parsed.design };
+}
