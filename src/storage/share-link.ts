@@ -53,9 +53,35 @@ function adler32(data: Uint8Array): number {
   return ((b << 16) | a) >>> 0;
 }
 
+const NO_RETRY = { maxAttempts: 1, backoff: 'none', jitter: false };
+/** Values the schema fills in when a field is left out; links leave them out to stay short. */
+const DEFAULTS: Record<string, Record<string, unknown>> = {
+  design: { problemId: null, groups: [], notes: [] },
+  node: { instances: 1, technology: '', owner: '', responsibilities: [], notes: '' },
+  sync: { label: '', notes: '', protocol: 'http', timeoutMs: null, retry: NO_RETRY, circuitBreaker: false, idempotent: false, callsPerRequest: 1 },
+  async: { label: '', notes: '', delivery: 'at-least-once', deadLetterQueue: false, retry: NO_RETRY },
+  data: { label: '', notes: '', access: 'read-write', database: '' },
+  group: { type: 'bounded-context', notes: '' },
+};
+
+function withoutDefaults<T extends object>(value: T, defaults: Record<string, unknown> | undefined): Partial<T> {
+  if (!defaults) return value;
+  return Object.fromEntries(Object.entries(value).filter(([key, v]) => !(key in defaults) || JSON.stringify(v) !== JSON.stringify(defaults[key]))) as Partial<T>;
+}
+
+/** The design with default values left out; parsing fills them back in, so decoding gives the same design. */
+function compact(design: Design): unknown {
+  return {
+    ...withoutDefaults(design, DEFAULTS.design),
+    nodes: design.nodes.map((n) => withoutDefaults(n, DEFAULTS.node)),
+    edges: design.edges.map((e) => withoutDefaults(e, DEFAULTS[e.family])),
+    ...(design.groups.length > 0 ? { groups: design.groups.map((g) => withoutDefaults(g, DEFAULTS.group)) } : {}),
+  };
+}
+
 /** The fragment (without '#') that carries `design`. */
 export function encodeShareFragment(design: Design): string {
-  return PREFIX + toBase64Url(zlibSync(strToU8(JSON.stringify(design)), { level: 9 }));
+  return PREFIX + toBase64Url(zlibSync(strToU8(JSON.stringify(compact(design))), { level: 9 }));
 }
 
 export function shareLink(origin: string, design: Design): string {
