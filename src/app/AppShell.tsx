@@ -1,5 +1,6 @@
-import { Monitor, Moon, Sun } from 'lucide-react';
-import { NavLink, Outlet } from 'react-router';
+import { Menu, Monitor, Moon, Sun } from 'lucide-react';
+import { NavLink, Outlet, useNavigate } from 'react-router';
+import { MenuButton } from '../components/ui/MenuButton.tsx';
 import { useSettingsStore, type ThemeSetting } from '../stores/settings-store.ts';
 
 const NAV = [
@@ -33,6 +34,7 @@ function ThemeToggle() {
 }
 
 export function AppShell() {
+  const navigate = useNavigate();
   return (
     <div className="flex h-full flex-col">
       <a href="#main" className="sr-only-focusable absolute left-2 top-2 z-50 rounded bg-blue-700 px-3 py-2 text-white">
@@ -43,7 +45,10 @@ export function AppShell() {
           <img src="/favicon.svg" alt="" className="size-6" />
           <span className="hidden sm:inline">Skyline</span>
         </NavLink>
-        <nav aria-label="Main" className="flex min-w-0 items-center gap-0.5 overflow-x-auto sm:gap-1">
+        <div className="sm:hidden">
+          <MenuButton label="Menu" icon={Menu} align="left" items={NAV.map((item) => ({ label: item.label, onSelect: () => void navigate(item.to) }))} />
+        </div>
+        <nav aria-label="Main" className="hidden min-w-0 items-center gap-1 overflow-x-auto sm:flex">
           {NAV.map((item) => (
             <NavLink
               key={item.to}
