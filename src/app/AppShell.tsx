@@ -7,6 +7,7 @@ const NAV = [
   { to: '/problems', label: 'Problems', end: false },
   { to: '/canvas', label: 'Canvas', end: false },
   { to: '/designs', label: 'My designs', end: false },
+  { to: '/interview', label: 'Interview', end: false },
   { to: '/learn', label: 'Learn', end: false },
   { to: '/glossary', label: 'Glossary', end: false },
   { to: '/rules', label: 'Rules', end: false },
@@ -40,7 +41,7 @@ export function AppShell() {
       <a href="#main" className="sr-only-focusable absolute left-2 top-2 z-50 rounded bg-blue-700 px-3 py-2 text-white">
         Skip to content
       </a>
-      <header className="flex h-12 shrink-0 items-center gap-2 border-b sm:gap-4 border-slate-200 bg-white px-3 dark:border-slate-800 dark:bg-slate-900">
+      <header className="print:hidden flex h-12 shrink-0 items-center gap-2 border-b sm:gap-4 border-slate-200 bg-white px-3 dark:border-slate-800 dark:bg-slate-900">
         <NavLink to="/" className="flex items-center gap-2 font-semibold tracking-tight" aria-label="Skyline home">
           <img src="/favicon.svg" alt="" className="size-6" />
           <span className="hidden sm:inline">Skyline</span>

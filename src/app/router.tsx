@@ -12,6 +12,10 @@ export const router = createBrowserRouter([
       { path: 'canvas', lazy: async () => ({ Component: (await import('./routes/CanvasRoute.tsx')).CanvasHomeRoute }) },
       { path: 'canvas/:designId', lazy: async () => ({ Component: (await import('./routes/CanvasRoute.tsx')).CanvasRoute }) },
       { path: 'designs', lazy: async () => ({ Component: (await import('../features/designs/DesignsPage.tsx')).DesignsPage }) },
+      { path: 'interview', lazy: async () => ({ Component: (await import('./routes/InterviewRoutes.tsx')).InterviewStartPage }) },
+      { path: 'interview/:sessionId', lazy: async () => ({ Component: (await import('./routes/InterviewRoutes.tsx')).InterviewSessionRoute }) },
+      { path: 'interview/:sessionId/scorecard', lazy: async () => ({ Component: (await import('./routes/InterviewRoutes.tsx')).InterviewScorecardRoute }) },
+      { path: 'interview/:sessionId/replay', lazy: async () => ({ Component: (await import('./routes/InterviewRoutes.tsx')).InterviewReplayRoute }) },
       { path: 'shared', lazy: async () => ({ Component: (await import('./routes/SharedRoute.tsx')).SharedRoute }) },
       {
         path: 'rules',

@@ -29,7 +29,7 @@ export interface ProblemProgress {
 interface SkylineDb extends DBSchema {
   designs: { key: string; value: StoredDesign };
   progress: { key: string; value: ProblemProgress };
-  interviews: { key: string; value: { id: string } & Record<string, unknown> };
+  interviews: { key: string; value: { id: string; value: unknown } };
 }
 
 export interface LibraryEntry {
@@ -75,6 +75,15 @@ export interface DesignLibrary {
   progress(): Promise<Map<string, ProblemProgress>>;
   /** Raises the best score when `score` beats it; with `attempt`, also records a finished attempt. */
   noteScore(problemId: string, score: number, attempt?: boolean): Promise<void>;
+  /** Interview sessions and their snapshots, as plain records by key (validated by their reader). */
+  records: RecordStore;
+}
+
+export interface RecordStore {
+  put(key: string, value: unknown): Promise<SaveOutcome>;
+  get(key: string): Promise<unknown>;
+  /** Every record whose key starts with `prefix`, in key order. */
+  list(prefix: string): Promise<{ key: string; value: unknown }[]>;
 }
 
 export const FULL_MESSAGE = 'Browser storage is full: your latest changes are not saved. Export the design (JSON) to keep it, then free some space.';
@@ -195,6 +204,23 @@ export function createIndexedDbLibrary(db: IDBPDatabase<SkylineDb>): DesignLibra
         // Progress is a convenience; a failed write must not disturb the editor.
       }
     },
+    records: {
+      async put(key, value) {
+        try {
+          await db.put('interviews', { id: key, value });
+          return { ok: true, revision: 0 };
+        } catch (error) {
+          return isQuotaError(error) ? { ok: false, reason: 'full', message: FULL_MESSAGE } : { ok: false, reason: 'unavailable', message: 'Saving failed.' };
+        }
+      },
+      async get(key) {
+        return (await db.get('interviews', key))?.value;
+      },
+      async list(prefix) {
+        const rows = await db.getAll('interviews', IDBKeyRange.bound(prefix, `${prefix}\uffff`));
+        return rows.map((r) => ({ key: r.id, value: r.value }));
+      },
+    },
   };
   return library;
 }
@@ -203,6 +229,7 @@ export function createIndexedDbLibrary(db: IDBPDatabase<SkylineDb>): DesignLibra
 export function createMemoryLibrary(warning: string | null = UNAVAILABLE_MESSAGE): DesignLibrary {
   const designs = new Map<string, StoredDesign>();
   const progress = new Map<string, ProblemProgress>();
+  const records = new Map<string, unknown>();
   const library: DesignLibrary = {
     persistent: false,
     warning,
@@ -247,6 +274,18 @@ export function createMemoryLibrary(warning: string | null = UNAVAILABLE_MESSAGE
     async noteScore(problemId, score, attempt = false) {
       const next = withScore(progress.get(problemId), problemId, score, attempt);
       if (next) progress.set(problemId, next);
+    },
+    records: {
+      async put(key, value) {
+        records.set(key, structuredClone(value));
+        return { ok: true, revision: 0 };
+      },
+      async get(key) {
+        return records.get(key);
+      },
+      async list(prefix) {
+        return [...records.entries()].filter(([k]) => k.startsWith(prefix)).sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, value]) => ({ key, value }));
+      },
     },
   };
   return library;

@@ -34,7 +34,7 @@ export function DesignPreview({ design, label }: { design: Design; label: string
           nodesFocusable={false}
           edgesFocusable={false}
           fitView
-          onInit={(flow) => setTimeout(() => void flow.fitView({ padding: 0.1 }), 80)}
+          onInit={(flow) => setTimeout(() => void flow.fitView({ padding: 0.1, maxZoom: 1 }), 80)}
           minZoom={0.1}
           colorMode={resolvedTheme(theme)}
           proOptions={PRO}
