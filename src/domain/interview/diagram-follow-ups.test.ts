@@ -14,14 +14,14 @@ function followUpsOf(design: Design) {
 }
 
 describe('follow-ups from the diagram', () => {
-  it('asks about missing rubric items, then warnings, then single instances', () => {
+  it('asks about what was drawn (warnings), then missing rubric items, then single instances', () => {
     expect(followUpsOf(checkoutDesign).map((f) => [f.id, f.text])).toEqual([
-      ['missing:has-search', 'How does your design handle Product search?'],
-      ['missing:payments-redundant', 'What happens to Payments when one instance fails?'],
       ['finding:missing-observability:design', 'A request fails somewhere between your 3 services. How would you find out where, and how fast?'],
       ['finding:missing-timeout:checkout+e3+payment', 'Checkout calls Payment synchronously with no timeout. What happens when Payment slows down?'],
       ['finding:single-point-of-failure:db', 'Payments DB runs as a single instance. What happens to user requests when it fails?'],
       ['finding:single-point-of-failure:payment', 'Payment runs as a single instance. What happens to user requests when it fails?'],
+      ['missing:has-search', 'How does your design handle Product search?'],
+      ['missing:payments-redundant', 'What happens to Payments when one instance fails?'],
       ['failure:events', 'Your Order events has one instance. What happens when it fails?'],
     ]);
   });

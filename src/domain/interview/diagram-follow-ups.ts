@@ -3,8 +3,8 @@
  * interviewer should ask them:
  *
  *   0. findings of severity error
- *   1. rubric criteria still missing, in rubric order
- *   2. findings of severity warning
+ *   1. findings of severity warning (about what the learner has drawn)
+ *   2. rubric criteria still missing, in rubric order
  *   3. failure probes: a datastore, broker or compute node that runs one
  *      instance and has something depending on it
  *   4. findings of severity info
@@ -25,7 +25,7 @@ import { asQuestion, type InterviewQuestion } from './interview-question.ts';
 /** The glossary term failure probes link to (glossary/terms/single-point-of-failure.md). */
 export const FAILURE_PROBE_TERM = 'single-point-of-failure';
 
-export const FOLLOW_UP_PRIORITY = { error: 0, missing: 1, warning: 2, failure: 3, info: 4 } as const;
+export const FOLLOW_UP_PRIORITY = { error: 0, warning: 1, missing: 2, failure: 3, info: 4 } as const;
 
 export interface DiagramFollowUp extends InterviewQuestion {
   source: 'missing' | 'finding' | 'failure';

@@ -23,18 +23,18 @@ describe('when to ask a diagram follow-up', () => {
     let s = inHighLevel();
     let now = T0 + 10 * MINUTE;
     const first = pickNextFollowUps(s, candidates, now);
-    expect(first.map((f) => f.id)).toEqual(['missing:has-search']);
+    expect(first.map((f) => f.id)).toEqual(['finding:missing-observability:design']);
     s = askQuestion(s, first[0]!, now);
     // Too soon for another.
     expect(pickNextFollowUps(s, candidates, now + MINUTE)).toEqual([]);
     now += DEFAULT_FOLLOW_UP_POLICY.minGapMs;
     const second = pickNextFollowUps(s, candidates, now);
-    expect(second.map((f) => f.id)).toEqual(['missing:payments-redundant']);
+    expect(second.map((f) => f.id)).toEqual(['finding:missing-timeout:checkout+e3+payment']);
     s = askQuestion(s, second[0]!, now);
     // Two unanswered: no more until one is answered or skipped, however long it takes.
     expect(pickNextFollowUps(s, candidates, now + 30 * MINUTE)).toEqual([]);
-    s = skipQuestion(s, 'missing:has-search', now + 30 * MINUTE);
-    expect(pickNextFollowUps(s, candidates, now + 30 * MINUTE).map((f) => f.id)).toEqual(['finding:missing-observability:design']);
+    s = skipQuestion(s, 'finding:missing-observability:design', now + 30 * MINUTE);
+    expect(pickNextFollowUps(s, candidates, now + 30 * MINUTE).map((f) => f.id)).toEqual(['finding:single-point-of-failure:db']);
   });
 
   it('scripted questions do not count against the cap', () => {

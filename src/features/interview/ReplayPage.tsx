@@ -5,6 +5,8 @@ import { phaseLabel } from '../../domain/interview/phases.ts';
 import type { InterviewRecord } from '../../storage/interview-storage.ts';
 import { clock } from './format.ts';
 
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 /** How the design grew during a session: one snapshot per structural edit, on a slider. */
 export function ReplayPage({ record, problemTitle, snapshots, preview }: {
   record: InterviewRecord;
@@ -43,8 +45,7 @@ export function ReplayPage({ record, problemTitle, snapshots, preview }: {
             </label>
             {step && design && (
               <p role="status" className="text-sm text-slate-600 dark:text-slate-300">
-                Snapshot {index + 1} of {steps.length} · {clock(step.at - record.session.startedAt)} into the session · {phaseLabel(step.phase)} · {design.nodes.length} components, {design.edges.length}{' '}
-                connections
+                Snapshot {index + 1} of {steps.length} · {clock(step.at - record.session.startedAt)} into the session · {phaseLabel(step.phase)} · {plural(design.nodes.length, 'component')}, {plural(design.edges.length, 'connection')}
               </p>
             )}
           </>
