@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Navigate, useParams } from 'react-router';
 import { MessagePage } from '../../components/ui/MessagePage.tsx';
 import { problemQuery } from '../../content/problems.ts';
@@ -9,7 +9,9 @@ import type { Problem } from '../../domain/rubric/problem.ts';
 import { CanvasPage } from '../../features/canvas/CanvasPage.tsx';
 import { DesignPreview } from '../../features/canvas/DesignPreview.tsx';
 import { InterviewPanel } from '../../features/interview/InterviewPanel.tsx';
+import { InterviewStatusBar } from '../../features/interview/InterviewStatusBar.tsx';
 import { ReplayPage } from '../../features/interview/ReplayPage.tsx';
+import { useInterview } from '../../features/interview/use-interview.ts';
 import { ScorecardPage } from '../../features/interview/ScorecardPage.tsx';
 import { useInterviewRecord } from '../../features/interview/use-interview-record.ts';
 import { createLibraryDesignStorage } from '../../storage/design-storage.ts';
@@ -45,8 +47,11 @@ export function InterviewSessionRoute() {
 
 function InterviewCanvas({ record, problem, opened }: { record: InterviewRecord; problem: Problem; opened: Extract<ReturnType<typeof useLibraryDesign>, { status: 'loaded' }> }) {
   const storage = useMemo(() => createLibraryDesignStorage(opened.library, record.designId), [opened.library, record.designId]);
-  const sidePanel = useMemo(() => ({ label: 'Interview', content: <InterviewPanel initial={record} problem={problem} /> }), [record, problem]);
-  return <CanvasPage storage={storage} sidePanel={sidePanel} capabilities={problem.capabilities} />;
+  // The interview runs here, above the canvas, so closing the phone drawer that shows its panel does not stop it.
+  const interview = useInterview(record, problem);
+  const sidePanel = useMemo(() => ({ label: 'Interview', content: <InterviewPanel interview={interview} problem={problem} /> }), [interview, problem]);
+  const banner = useCallback((controls: { openSidePanel: (() => void) | null }) => <InterviewStatusBar interview={interview} onOpen={controls.openSidePanel} />, [interview]);
+  return <CanvasPage storage={storage} sidePanel={sidePanel} capabilities={problem.capabilities} banner={banner} />;
 }
 
 export function InterviewScorecardRoute() {

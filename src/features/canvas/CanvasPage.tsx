@@ -83,6 +83,8 @@ export interface CanvasPageProps {
    * copy of this one); resolves to an error message, or null on success.
    */
   onOpenAsNew?(design: Design, origin: 'import' | 'copy'): Promise<string | null>;
+  /** A bar above the toolbar (an interview's clock); on phones it can open the side panel. */
+  banner?(controls: { openSidePanel: (() => void) | null }): ReactNode;
 }
 
 function EmptyCanvasHint({ narrow }: { narrow: boolean }) {
@@ -127,10 +129,11 @@ const LeftColumn = memo(function LeftColumn({ sidePanel, onAdded, startWith = 's
   );
 });
 
-function CanvasWorkspace({ storage, freshDesign, sidePanel, example, exampleMissing, onExampleOpened, onOpenAsNew }: CanvasPageProps) {
+function CanvasWorkspace({ storage, freshDesign, sidePanel, example, exampleMissing, onExampleOpened, onOpenAsNew, banner }: CanvasPageProps) {
   const narrow = useMediaQuery('(max-width: 767px)');
   const coarse = useMediaQuery('(pointer: coarse)');
   const [paletteOpen, setPaletteOpen] = useState(false);
+  const [drawerTab, setDrawerTab] = useState<'side' | 'palette'>('palette');
   const [inspectorOpen, setInspectorOpen] = useState(false);
   const [cheatSheetOpen, setCheatSheetOpen] = useState(false);
   const showLegend = useSettingsStore((s) => s.showLegend);
@@ -138,7 +141,14 @@ function CanvasWorkspace({ storage, freshDesign, sidePanel, example, exampleMiss
   const designId = useEditorStore((s) => s.design.id);
   const actions = useCanvasActions();
   const openCheatSheet = useCallback(() => setCheatSheetOpen(true), []);
-  const openPalette = useCallback(() => setPaletteOpen(true), []);
+  const openPalette = useCallback(() => {
+    setDrawerTab('palette');
+    setPaletteOpen(true);
+  }, []);
+  const openSidePanel = useCallback(() => {
+    setDrawerTab('side');
+    setPaletteOpen(true);
+  }, []);
   useKeyboardShortcuts(actions, openCheatSheet, narrow ? openPalette : undefined);
 
   const initialViewport = useMemo(() => (saveState.status === 'loading' ? null : readViewport(designId)), [designId, saveState.status === 'loading']); // eslint-disable-line react-hooks/exhaustive-deps
@@ -250,9 +260,11 @@ function CanvasWorkspace({ storage, freshDesign, sidePanel, example, exampleMiss
         fileItems={fileItems}
         onShare={share}
         onOpenPalette={openPalette}
+        {...(narrow && sidePanel ? { sidePanelLabel: sidePanel.label, onOpenSidePanel: openSidePanel } : {})}
         onOpenInspector={() => setInspectorOpen(true)}
         onOpenCheatSheet={openCheatSheet}
       />
+      {banner?.({ openSidePanel: narrow ? openSidePanel : null })}
       <StorageNotice storage={storage} onExport={exportJson} {...(onOpenAsNew ? { onSaveCopy: () => void saveCopy() } : {})} />
       <input
         ref={filePicker}
@@ -327,7 +339,7 @@ function CanvasWorkspace({ storage, freshDesign, sidePanel, example, exampleMiss
       {narrow && (
         <>
           <Drawer side="left" title={sidePanel ? sidePanel.label : 'Components'} open={paletteOpen} onClose={() => setPaletteOpen(false)}>
-            <LeftColumn sidePanel={sidePanel} onAdded={() => setPaletteOpen(false)} startWith="palette" />
+            <LeftColumn sidePanel={sidePanel} onAdded={() => setPaletteOpen(false)} startWith={drawerTab} />
           </Drawer>
           <Drawer side="right" title="Inspector" open={inspectorOpen} onClose={() => setInspectorOpen(false)}>
             <Inspector />

@@ -1,6 +1,6 @@
 import {
   Grid3x3, Group, Keyboard, LayoutDashboard, Map as MapIcon, Maximize, Plus, Redo2, SlidersHorizontal, StickyNote, Undo2,
-  BookOpen, Check, CloudAlert, FileText, Share2, type LucideIcon,
+  BookOpen, Check, CloudAlert, FileText, PanelLeft, Share2, type LucideIcon,
 } from 'lucide-react';
 import { MenuButton, type MenuItem } from '../../components/ui/MenuButton.tsx';
 import { useStore } from 'zustand';
@@ -49,13 +49,15 @@ function SaveIndicator({ state, compact }: { state: SaveState; compact: boolean 
   );
 }
 
-export function Toolbar({ actions, saveState, narrow, fileItems, onShare, onOpenPalette, onOpenInspector, onOpenCheatSheet }: {
+export function Toolbar({ actions, saveState, narrow, fileItems, onShare, onOpenPalette, sidePanelLabel, onOpenSidePanel, onOpenInspector, onOpenCheatSheet }: {
   actions: CanvasActions;
   saveState: SaveState;
   narrow: boolean;
   fileItems: readonly MenuItem[];
   onShare(): void;
   onOpenPalette(): void;
+  sidePanelLabel?: string;
+  onOpenSidePanel?(): void;
   onOpenInspector(): void;
   onOpenCheatSheet(): void;
 }) {
@@ -67,6 +69,7 @@ export function Toolbar({ actions, saveState, narrow, fileItems, onShare, onOpen
   return (
     <div role="toolbar" aria-label="Canvas tools" className="flex h-11 shrink-0 items-center gap-0.5 border-b border-slate-200 bg-white px-2 dark:border-slate-800 dark:bg-slate-900">
       {narrow && <ToolButton icon={Plus} label="Add" onClick={onOpenPalette} showLabel />}
+      {sidePanelLabel && onOpenSidePanel && <ToolButton icon={PanelLeft} label={sidePanelLabel} onClick={onOpenSidePanel} showLabel />}
       <h1 className="mx-2 hidden max-w-[16rem] shrink truncate text-sm font-semibold md:block" title={title}>
         {title}
       </h1>

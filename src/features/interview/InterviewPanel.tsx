@@ -8,10 +8,9 @@ import { pendingQuestions } from '../../domain/interview/question-log.ts';
 import { phaseActualMs, readSessionClock } from '../../domain/interview/session-clock.ts';
 import type { AskedQuestion } from '../../domain/interview/session-schema.ts';
 import type { Problem } from '../../domain/rubric/problem.ts';
-import type { InterviewRecord } from '../../storage/interview-storage.ts';
 import { EstimateCalculator } from './EstimateCalculator.tsx';
 import { clock, spoken } from './format.ts';
-import { useInterview } from './use-interview.ts';
+import { useNow, type Interview } from './use-interview.ts';
 
 const SOURCE_LABEL = { script: 'Interviewer', missing: 'About your design', finding: 'About your design', failure: 'Failure probe' } as const;
 
@@ -72,9 +71,10 @@ function Question({ question, onAnswer, onSkip }: { question: AskedQuestion; onA
   );
 }
 
-export function InterviewPanel({ initial, problem }: { initial: InterviewRecord; problem: Problem }) {
+export function InterviewPanel({ interview, problem }: { interview: Interview; problem: Problem }) {
   const navigate = useNavigate();
-  const { record, session, now, saveError, actions, hasMoreScripted } = useInterview(initial, problem);
+  const { record, session, saveError, actions, hasMoreScripted, ended } = interview;
+  const now = useNow(!ended);
   const [tab, setTab] = useState<'questions' | 'notes'>('questions');
   const [confirming, setConfirming] = useState(false);
   const time = readSessionClock(session, now);

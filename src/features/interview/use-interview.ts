@@ -22,8 +22,8 @@ import { useStructuralDesign } from '../../stores/editor/structural-design.ts';
 
 const TICK_MS = 1000;
 
-/** The current time, refreshed every second while the session runs. */
-function useNow(running: boolean): number {
+/** The current time, refreshed every second while `running`; for displays, so only they re-render each second. */
+export function useNow(running: boolean): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (!running) return;
@@ -37,7 +37,6 @@ export function useInterview(initial: InterviewRecord, problem: Problem) {
   const [record, setRecord] = useState(initial);
   const { session } = record;
   const ended = isEnded(session);
-  const now = useNow(!ended);
   const [saveError, setSaveError] = useState<string | null>(null);
 
   // Save every change; a failure is shown, the session stays in memory.
@@ -76,11 +75,14 @@ export function useInterview(initial: InterviewRecord, problem: Problem) {
     });
   }, [ours, design, findings, score, problem, ended, update]);
 
-  // Follow-ups from the diagram, paced by the policy; checked every tick.
+  // Follow-ups from the diagram, paced by the policy; checked every second (nothing re-renders when none is due).
   useEffect(() => {
     if (ended) return;
-    update((s, t) => pickNextFollowUps(s, candidates.current, t).reduce((acc, q) => askQuestion(acc, q, t), s));
-  }, [now, ended, update]);
+    const check = () => update((s, t) => pickNextFollowUps(s, candidates.current, t).reduce((acc, q) => askQuestion(acc, q, t), s));
+    check();
+    const timer = setInterval(check, TICK_MS);
+    return () => clearInterval(timer);
+  }, [ended, update, record.session.snapshots.length]);
 
   // The phase's scripted questions, one at a time: the next comes when the last is dealt with.
   const phase = currentPhase(session);
@@ -114,5 +116,7 @@ export function useInterview(initial: InterviewRecord, problem: Problem) {
     [update, problem, record, score],
   );
 
-  return { record, session, now, score, saveError, ended, actions, hasMoreScripted: nextScriptedQuestion(session, problem) !== null };
+  return { record, session, score, saveError, ended, actions, hasMoreScripted: nextScriptedQuestion(session, problem) !== null };
 }
+
+export type Interview = ReturnType<typeof useInterview>;
