@@ -30,6 +30,13 @@ describe('problems', () => {
     expect(failures).toEqual([]);
   });
 
+  it('every problem has an interview script and an interviewer question for every criterion', () => {
+    for (const p of problems.values()) {
+      expect(p.interview, `${p.id}: interview`).toBeDefined();
+      expect(p.rubric.filter((c) => !c.question).map((c) => `${p.id}/${c.id}`)).toEqual([]);
+    }
+  });
+
   it('criteria use declared capabilities and existing rules; ids are unique; related terms exist', () => {
     const broken: string[] = [];
     for (const p of problems.values()) {
