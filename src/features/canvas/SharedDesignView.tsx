@@ -53,13 +53,17 @@ export function SharedDesignView({ design, onSaveCopy }: { design: Design; onSav
           <h2 id="shared-review" className="text-sm font-semibold">
             Review
           </h2>
+          {findings.length === 0 ? (
+            <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">No findings: nothing in this design breaks the rules Skyline checks.</p>
+          ) : (
           <ul className="mt-1 flex flex-wrap gap-2 text-sm">
-            {counts.map(({ severity, count }) => (
+            {counts.filter((c) => c.count > 0).map(({ severity, count }) => (
               <li key={severity} className={`rounded border px-2 py-0.5 ${SEVERITY_META[severity].chip}`}>
                 {countLabel(count, severity)}
               </li>
             ))}
           </ul>
+          )}
         </section>
         <details className="text-sm">
           <summary className="cursor-pointer font-semibold">What is in it</summary>

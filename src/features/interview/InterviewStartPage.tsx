@@ -84,7 +84,7 @@ export function InterviewStartPage() {
           <legend className="mb-1 text-sm font-medium">Length</legend>
           <div className="flex gap-2">
             {SESSION_DURATIONS.map((m) => (
-              <label key={m} className={`cursor-pointer rounded-md border px-3 py-1.5 text-sm ${minutes === m ? 'border-blue-600 bg-blue-50 font-medium dark:bg-blue-950' : 'border-slate-300 dark:border-slate-700'}`}>
+              <label key={m} className={`cursor-pointer rounded-md border px-3 py-1.5 text-sm has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-blue-500 ${minutes === m ? 'border-blue-600 bg-blue-50 font-medium dark:bg-blue-950' : 'border-slate-300 dark:border-slate-700'}`}>
                 <input type="radio" name="minutes" value={m} checked={minutes === m} onChange={() => setMinutes(m)} className="sr-only" />
                 {m} minutes
               </label>
