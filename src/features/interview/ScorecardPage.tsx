@@ -127,9 +127,8 @@ export function ScorecardPage({ record, problem, design }: { record: InterviewRe
         <p className="text-sm">
           {card.questions.asked} asked: {card.questions.answered} answered, {card.questions.skipped} skipped, {card.questions.unanswered} left unanswered.
         </p>
-        <details className="mt-2 text-sm">
-          <summary className="cursor-pointer font-medium print:hidden">Every question and answer</summary>
-          <ol className="mt-2 space-y-2">
+        <h3 className="mt-3 text-sm font-semibold">Every question and answer</h3>
+        <ol className="mt-1 space-y-2 text-sm">
             {asked.map((q) => (
               <li key={q.id}>
                 <p className="font-medium">
@@ -139,8 +138,7 @@ export function ScorecardPage({ record, problem, design }: { record: InterviewRe
                 <p className="whitespace-pre-wrap text-slate-700 dark:text-slate-200">{q.response?.type === 'answered' ? q.response.text : q.response?.type === 'skipped' ? '(skipped)' : '(not answered)'}</p>
               </li>
             ))}
-          </ol>
-        </details>
+        </ol>
       </section>
 
       <div className="mt-6 grid gap-6 sm:grid-cols-2 print:grid-cols-2">
