@@ -6,12 +6,11 @@
  */
 import type { Problem } from '../rubric/problem.ts';
 import type { RubricScore } from '../rubric/scorer.ts';
-import { SEVERITIES, SEVERITY_RANK, type Finding, type Severity } from '../rules/types.ts';
+import { countBySeverity, SEVERITIES, SEVERITY_RANK, type Finding, type Severity } from '../rules/types.ts';
 import { phaseLabel, plannedPhaseMs, PHASE_IDS, type PhaseId } from './phases.ts';
 import { tallyQuestions, type QuestionTally } from './question-log.ts';
 import type { InterviewSession, LinkTarget } from './session-schema.ts';
 import { elapsedMs, isEnded, phaseActualMs } from './session-clock.ts';
-import { countBySeverity } from './session-findings.ts';
 
 const MINUTE_MS = 60_000;
 /** A phase is on plan within this much either way: a minute, or 10% of its time box if more. */

@@ -3,7 +3,8 @@ import { analyzeDesign } from '../rules/engine.ts';
 import type { Finding } from '../rules/types.ts';
 import { checkoutDesign, MINUTE, T0 } from './interview-test-fixtures.ts';
 import { createInterviewSession, endSession } from './session-clock.ts';
-import { countBySeverity, recordFindings } from './session-findings.ts';
+import { countBySeverity } from '../rules/types.ts';
+import { recordFindings } from './session-findings.ts';
 
 const finding = (id: string, severity: Finding['severity']): Finding => ({
   id,

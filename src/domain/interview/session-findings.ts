@@ -4,15 +4,9 @@
  * (so the scorecard can tell which were fixed). The app calls
  * `recordFindings` whenever the findings change (on structural edits).
  */
-import { SEVERITIES, type Finding } from '../rules/types.ts';
-import type { FindingSeen, InterviewSession, SeverityCounts } from './session-schema.ts';
+import { countBySeverity, SEVERITIES, type Finding } from '../rules/types.ts';
+import type { FindingSeen, InterviewSession } from './session-schema.ts';
 import { clockTime, isEnded } from './session-clock.ts';
-
-export function countBySeverity(findings: readonly { severity: Finding['severity'] }[]): SeverityCounts {
-  const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity]++;
-  return counts;
-}
 
 /**
  * Fold the current findings into the session: raise the worst count of each

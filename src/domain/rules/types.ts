@@ -12,6 +12,13 @@ export const SEVERITIES = ['error', 'warning', 'info'] as const satisfies readon
 
 export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
+/** How many findings there are of each severity. */
+export function countBySeverity(findings: readonly { severity: Severity }[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+
 /** A mechanical one-click change that resolves a finding. */
 export interface QuickFix {
   /** Unique within its finding, e.g. "set-timeout". */

@@ -4,6 +4,7 @@ import { SEVERITY_META, countLabel } from '../../components/ui/severity.ts';
 import { getKind } from '../../domain/diagram/catalog.ts';
 import type { Design } from '../../domain/diagram/schema.ts';
 import { analyzeDesign } from '../../domain/rules/engine.ts';
+import { countBySeverity, SEVERITIES } from '../../domain/rules/types.ts';
 import { DesignPreview } from './DesignPreview.tsx';
 
 const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
@@ -17,7 +18,8 @@ export function SharedDesignView({ design, onSaveCopy }: { design: Design; onSav
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const names = useMemo(() => new Map(design.nodes.map((n) => [n.id, n.name])), [design]);
-  const counts = (['error', 'warning', 'info'] as const).map((s) => ({ severity: s, count: findings.filter((f) => f.severity === s).length }));
+  const bySeverity = countBySeverity(findings);
+  const counts = SEVERITIES.map((severity) => ({ severity, count: bySeverity[severity] }));
   return (
     <div className="flex min-h-0 flex-1 flex-col md:flex-row">
       <section aria-labelledby="shared-title" className="shrink-0 space-y-4 overflow-y-auto border-b border-slate-200 p-4 md:w-80 md:border-b-0 md:border-r dark:border-slate-800">

@@ -9,6 +9,7 @@ import { createDesign } from '../../domain/diagram/factory.ts';
 import type { Design } from '../../domain/diagram/schema.ts';
 import { scoreDesign } from '../../domain/rubric/scorer.ts';
 import { analyzeDesign } from '../../domain/rules/engine.ts';
+import { countBySeverity } from '../../domain/rules/types.ts';
 import type { DamagedEntry, StoredDesign } from '../../storage/design-library.ts';
 import { getLibrary, libraryQuery, newDesignId, progressQuery, saveAsNew } from '../../storage/library.ts';
 import { readDesignFile } from '../../storage/read-design-file.ts';
@@ -84,11 +85,7 @@ export function DesignsPage() {
         href: known ? `/problems/${design.problemId}?design=${encodeURIComponent(design.id)}` : `/canvas/${encodeURIComponent(design.id)}`,
         problemTitle: known && design.problemId ? (problemTitles.get(design.problemId) ?? null) : null,
         score: problem ? scoreDesign(problem, design, findings).score : null,
-        findings: {
-          error: findings.filter((f) => f.severity === 'error').length,
-          warning: findings.filter((f) => f.severity === 'warning').length,
-          info: findings.filter((f) => f.severity === 'info').length,
-        },
+        findings: countBySeverity(findings),
       };
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- problemsKey stands for the loaded problems

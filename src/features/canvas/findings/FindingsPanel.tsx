@@ -1,7 +1,7 @@
 import { ChevronDown, ChevronUp, Crosshair, GraduationCap, Wand2 } from 'lucide-react';
 import { memo, useId, useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { SEVERITIES, type Finding, type Severity } from '../../../domain/rules/types.ts';
+import { countBySeverity, SEVERITIES, type Finding, type Severity } from '../../../domain/rules/types.ts';
 import { useEditorStore } from '../../../stores/editor/editor-store.ts';
 import { useFindings } from '../../../stores/editor/findings.ts';
 import { countLabel, SEVERITY_META, termLabel } from '../../../components/ui/severity.ts';
@@ -79,11 +79,7 @@ function FindingsPanelView({ onShow, defaultOpen }: { onShow(finding: Finding): 
   const [filter, setFilter] = useState<Filter>('all');
   const filterId = useId();
   const listId = useId();
-  const counts = useMemo(() => {
-    const c: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-    for (const f of findings) c[f.severity]++;
-    return c;
-  }, [findings]);
+  const counts = useMemo(() => countBySeverity(findings), [findings]);
   const shown = filter === 'all' ? findings : findings.filter((f) => f.severity === filter);
 
   return (
