@@ -1,13 +1,12 @@
 import { Copy, Eye } from 'lucide-react';
 import { useMemo, useState } from 'react';
+import { plural } from '../../components/ui/plural.ts';
 import { SEVERITY_META, countLabel } from '../../components/ui/severity.ts';
 import { getKind } from '../../domain/diagram/catalog.ts';
 import type { Design } from '../../domain/diagram/schema.ts';
 import { analyzeDesign } from '../../domain/rules/engine.ts';
 import { countBySeverity, SEVERITIES } from '../../domain/rules/types.ts';
 import { DesignPreview } from './DesignPreview.tsx';
-
-const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 /**
  * A design opened from a share link: shown read-only, with what it contains

@@ -5,6 +5,7 @@ import { useEditorStore } from '../../stores/editor/editor-store.ts';
 import { redo, undo } from '../../stores/editor/history.ts';
 import { useViewCenter } from './canvas-context.tsx';
 import { layoutDesign } from './layout.ts';
+import { plural } from '../../components/ui/plural.ts';
 
 export function useCanvasActions() {
   const { fitView, zoomIn, zoomOut } = useReactFlow();
@@ -47,15 +48,15 @@ export function useCanvasActions() {
       },
       deleteSelection: () => {
         const count = useEditorStore.getState().deleteSelection();
-        if (count > 0) useEditorStore.getState().announce(`Deleted ${count} element${count === 1 ? '' : 's'}. Ctrl+Z brings ${count === 1 ? 'it' : 'them'} back.`);
+        if (count > 0) useEditorStore.getState().announce(`Deleted ${plural(count, 'element')}. Ctrl+Z brings ${count === 1 ? 'it' : 'them'} back.`);
       },
       copy: () => {
         const count = useEditorStore.getState().copySelection();
-        if (count > 0) useEditorStore.getState().announce(`Copied ${count} element${count === 1 ? '' : 's'}.`);
+        if (count > 0) useEditorStore.getState().announce(`Copied ${plural(count, 'element')}.`);
       },
       paste: () => {
         const count = useEditorStore.getState().paste();
-        if (count > 0) useEditorStore.getState().announce(`Pasted ${count} element${count === 1 ? '' : 's'}.`, 'success');
+        if (count > 0) useEditorStore.getState().announce(`Pasted ${plural(count, 'element')}.`, 'success');
       },
       duplicate: () => {
         const count = useEditorStore.getState().duplicateSelection();

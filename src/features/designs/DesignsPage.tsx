@@ -2,6 +2,7 @@ import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { AlertTriangle, Plus, Upload } from 'lucide-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { downloadFile } from '../../components/ui/download.ts';
 import { SearchField } from '../../components/ui/SearchField.tsx';
 import { contentIndexQuery } from '../../content/glossary.ts';
 import { problemQuery } from '../../content/problems.ts';
@@ -15,6 +16,7 @@ import { getLibrary, libraryQuery, newDesignId, progressQuery, saveAsNew } from 
 import { readDesignFile } from '../../storage/read-design-file.ts';
 import { resolvedTheme, useSettingsStore } from '../../stores/settings-store.ts';
 import { DesignCard, timeAgo, type DesignSummary } from './DesignCard.tsx';
+import { plural } from '../../components/ui/plural.ts';
 
 type SortKey = 'edited' | 'created' | 'title' | 'score';
 const SORTS: { id: SortKey; label: string }[] = [
@@ -39,13 +41,7 @@ function compareBy(key: SortKey): (a: DesignSummary, b: DesignSummary) => number
 }
 
 function downloadRaw(entry: DamagedEntry) {
-  const blob = new Blob([JSON.stringify(entry.raw, null, 2) ?? 'null'], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `damaged-design-${entry.id.replace(/[^\w-]/g, '_')}.json`;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadFile(`damaged-design-${entry.id.replace(/[^\w-]/g, '_')}.json`, JSON.stringify(entry.raw, null, 2) ?? 'null', 'application/json');
 }
 
 const buttonClass = 'inline-flex items-center gap-1.5 rounded-md px-3 py-2 text-sm font-medium';
@@ -208,7 +204,7 @@ export function DesignsPage() {
               ))}
             </select>
           </label>
-          <p className="text-sm text-slate-500 dark:text-slate-400">{query ? `${shown.length} of ${total} designs` : `${total} ${total === 1 ? 'design' : 'designs'}`}</p>
+          <p className="text-sm text-slate-500 dark:text-slate-400">{query ? `${shown.length} of ${total} designs` : plural(total, 'design')}</p>
         </div>
       )}
 

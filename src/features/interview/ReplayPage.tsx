@@ -1,11 +1,10 @@
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
+import { plural } from '../../components/ui/plural.ts';
 import type { Design } from '../../domain/diagram/schema.ts';
 import { phaseLabel } from '../../domain/interview/phases.ts';
 import type { InterviewRecord } from '../../storage/interview-storage.ts';
 import { clock } from './format.ts';
-
-const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 /** How the design grew during a session: one snapshot per structural edit, on a slider. */
 export function ReplayPage({ record, problemTitle, snapshots, preview }: {

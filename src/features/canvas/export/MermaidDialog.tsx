@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { Dialog } from '../../../components/ui/Dialog.tsx';
 import type { Design } from '../../../domain/diagram/schema.ts';
 import { toMermaid } from '../../../domain/persistence/mermaid.ts';
-import { downloadFile, fileNameFor } from './download.ts';
+import { downloadFile, fileNameFor } from '../../../components/ui/download.ts';
 
 /** The design as Mermaid flowchart text, to paste into Markdown docs that render Mermaid. */
 export function MermaidDialog({ design, onClose }: { design: Design | null; onClose(): void }) {

@@ -8,7 +8,7 @@ import { useCallback } from 'react';
 import { serializeDesign } from '../../../domain/persistence/parse-design.ts';
 import { useEditorStore } from '../../../stores/editor/editor-store.ts';
 import { LARGE_DESIGN } from '../flow/DesignCanvas.tsx';
-import { downloadFile, fileNameFor } from './download.ts';
+import { downloadFile, fileNameFor } from '../../../components/ui/download.ts';
 
 const MAX_IMAGE_SIDE = 4096;
 const PADDING = 48;

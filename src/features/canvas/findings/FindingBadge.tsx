@@ -1,5 +1,6 @@
 import { SEVERITY_META } from '../../../components/ui/severity.ts';
 import { useElementFindings } from './findings-context.tsx';
+import { plural } from '../../../components/ui/plural.ts';
 
 /** An icon and a count, so colour is never the only signal. */
 export function FindingBadge({ id, className = '' }: { id: string; className?: string }) {
@@ -10,7 +11,7 @@ export function FindingBadge({ id, className = '' }: { id: string; className?: s
   return (
     <span
       className={`lod-detail inline-flex items-center gap-0.5 rounded-full border px-1 text-[10px] font-semibold leading-4 ${meta.chip} ${className}`}
-      title={`${found.count} finding${found.count === 1 ? '' : 's'}; worst: ${meta.label.toLowerCase()}`}
+      title={`${plural(found.count, 'finding')}; worst: ${meta.label.toLowerCase()}`}
     >
       <Icon aria-hidden className="size-3" />
       {found.count}

@@ -3,6 +3,7 @@ import { memo } from 'react';
 import { edgeBadges, FAMILY_STROKE } from '../edge-visuals.ts';
 import type { FlowEdge } from './to-flow.ts';
 import { useElementFindings } from '../findings/findings-context.tsx';
+import { plural } from '../../../components/ui/plural.ts';
 
 const EDGE_BADGE = { error: '#dc2626', warning: '#d97706', info: '#0284c7' } as const;
 
@@ -26,7 +27,7 @@ function DesignEdgeViewInner({ id, data, selected, markerEnd, markerStart, sourc
       />
       {found && (
         <g className="lod-detail pointer-events-none" transform={`translate(${labelX} ${labelY - 16})`}>
-          <title>{`${found.count} finding${found.count === 1 ? '' : 's'}`}</title>
+          <title>{plural(found.count, 'finding')}</title>
           <rect x={-13} y={-8} width={26} height={16} rx={8} fill={EDGE_BADGE[found.worst]} />
           <text textAnchor="middle" dominantBaseline="central" className="fill-white text-[10px] font-bold">
             {`!${found.count}`}

@@ -5,6 +5,7 @@ import { useEditorStore } from '../../../stores/editor/editor-store.ts';
 import { EdgeInspector } from './EdgeInspector.tsx';
 import { BUTTON, DANGER_BUTTON, Section, SelectField, TextField } from './fields.tsx';
 import { NodeInspector } from './NodeInspector.tsx';
+import { plural } from '../../../components/ui/plural.ts';
 
 const GROUP_TYPE_LABEL: Record<GroupType, string> = { 'bounded-context': 'Bounded context', team: 'Team', region: 'Region', other: 'Other boundary' };
 
@@ -18,7 +19,7 @@ function DesignSummary() {
       <Section title="Design">
         <TextField label="Title" value={title} required max={120} onCommit={setTitle} commitKey="design:title" />
         <p className="text-sm text-slate-600 dark:text-slate-300">
-          {nodeCount} component{nodeCount === 1 ? '' : 's'}, {edgeCount} connection{edgeCount === 1 ? '' : 's'}
+          {plural(nodeCount, 'component')}, {plural(edgeCount, 'connection')}
         </p>
       </Section>
       <Section title="Getting started">
