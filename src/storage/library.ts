@@ -4,6 +4,7 @@
  * upgrade loses nothing.
  */
 import { queryOptions } from '@tanstack/react-query';
+import { createDesign } from '../domain/diagram/factory.ts';
 import type { Design } from '../domain/diagram/schema.ts';
 import { parseDesignText } from '../domain/persistence/parse-design.ts';
 import { openIndexedDbLibrary, type DesignLibrary } from './design-library.ts';
@@ -70,6 +71,11 @@ export const progressQuery = () =>
 /** A new id for a design: unique enough across tabs and devices that a shared or imported copy never collides. */
 export function newDesignId(): string {
   return `d-${Date.now().toString(36)}-${crypto.getRandomValues(new Uint32Array(2)).reduce((s, n) => s + n.toString(36), '')}`;
+}
+
+/** Starts an empty design in the library, free or for a problem. */
+export function saveNewDesign(title: string, problemId: string | null = null) {
+  return saveAsNew(createDesign({ id: 'new', title, now: new Date().toISOString(), problemId }));
 }
 
 /** Stores `design` as a new library entry under a fresh id and returns the stored copy. */

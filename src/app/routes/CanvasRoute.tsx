@@ -3,12 +3,11 @@ import { useCallback, useEffect, useMemo } from 'react';
 import { Navigate, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { MessagePage } from '../../components/ui/MessagePage.tsx';
 import { contentIndexQuery, termQuery } from '../../content/glossary.ts';
-import { createDesign } from '../../domain/diagram/factory.ts';
 import { exampleToDesign } from '../../domain/glossary/example-design.ts';
 import { getRule } from '../../domain/rules/registry.ts';
 import { CanvasPage, type CanvasPageProps } from '../../features/canvas/CanvasPage.tsx';
 import { createLibraryDesignStorage } from '../../storage/design-storage.ts';
-import { getLibrary, newDesignId, saveAsNew } from '../../storage/library.ts';
+import { getLibrary, saveNewDesign } from '../../storage/library.ts';
 import { designPath, useLibraryDesign, useOpenAsNew } from './library-hooks.ts';
 
 /** `/canvas`: opens the most recently edited free design, or starts one. */
@@ -21,8 +20,7 @@ export function CanvasHomeRoute() {
       const library = await getLibrary();
       let id = await library.latest(null);
       if (!id) {
-        const now = new Date().toISOString();
-        const made = await saveAsNew(createDesign({ id: newDesignId(), title: 'Untitled design', now }));
+        const made = await saveNewDesign('Untitled design');
         id = made.ok ? made.design.id : null;
       }
       if (!cancelled && id) void navigate(`${designPath({ id })}${search}`, { replace: true });

@@ -16,7 +16,7 @@ import { layoutDesign } from '../../features/canvas/layout.ts';
 import { ProblemPanel } from '../../features/problems/ProblemPanel.tsx';
 import { ReferenceDialog } from '../../features/problems/ReferenceDialog.tsx';
 import { createLibraryDesignStorage } from '../../storage/design-storage.ts';
-import { getLibrary, newDesignId, saveAsNew } from '../../storage/library.ts';
+import { getLibrary, saveNewDesign } from '../../storage/library.ts';
 import { useLibraryDesign, useOpenAsNew } from './library-hooks.ts';
 
 interface Comparison {
@@ -37,7 +37,7 @@ function useAttemptId(problem: Problem): string | null {
       const library = await getLibrary();
       let id = await library.latest(problem.id);
       if (!id) {
-        const made = await saveAsNew(createDesign({ id: newDesignId(), title: problem.title, now: new Date().toISOString(), problemId: problem.id }));
+        const made = await saveNewDesign(problem.title, problem.id);
         id = made.ok ? made.design.id : null;
       }
       if (!cancelled && id) {

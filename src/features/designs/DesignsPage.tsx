@@ -6,13 +6,12 @@ import { downloadFile } from '../../components/ui/download.ts';
 import { SearchField } from '../../components/ui/SearchField.tsx';
 import { contentIndexQuery } from '../../content/glossary.ts';
 import { problemQuery } from '../../content/problems.ts';
-import { createDesign } from '../../domain/diagram/factory.ts';
 import type { Design } from '../../domain/diagram/schema.ts';
 import { scoreDesign } from '../../domain/rubric/scorer.ts';
 import { analyzeDesign } from '../../domain/rules/engine.ts';
 import { countBySeverity } from '../../domain/rules/types.ts';
 import type { DamagedEntry, StoredDesign } from '../../storage/design-library.ts';
-import { getLibrary, libraryQuery, newDesignId, progressQuery, saveAsNew } from '../../storage/library.ts';
+import { getLibrary, libraryQuery, progressQuery, saveAsNew, saveNewDesign } from '../../storage/library.ts';
 import { readDesignFile } from '../../storage/read-design-file.ts';
 import { resolvedTheme, useSettingsStore } from '../../stores/settings-store.ts';
 import { DesignCard, timeAgo, type DesignSummary } from './DesignCard.tsx';
@@ -100,7 +99,7 @@ export function DesignsPage() {
   }, [deleted]);
 
   const createNew = async () => {
-    const made = await saveAsNew(createDesign({ id: newDesignId(), title: 'Untitled design', now: new Date().toISOString() }));
+    const made = await saveNewDesign('Untitled design');
     if (made.ok) void navigate(`/canvas/${made.design.id}`);
     else setNotice({ tone: 'error', text: made.message });
   };
