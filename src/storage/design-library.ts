@@ -112,6 +112,18 @@ function read(record: unknown): GetResult & { id?: string } {
 
 const byRecency = (a: LibraryEntry, b: LibraryEntry) => b.design.updatedAt.localeCompare(a.design.updatedAt);
 
+/** Readable designs, newest first, and damaged records on their own: one bad record never hides the rest. */
+function sortOut(records: Iterable<readonly [string, unknown]>): { entries: LibraryEntry[]; damaged: DamagedEntry[] } {
+  const entries: LibraryEntry[] = [];
+  const damaged: DamagedEntry[] = [];
+  for (const [id, record] of records) {
+    const result = read(record);
+    if (result.status === 'loaded') entries.push({ design: result.design, revision: result.revision });
+    else if (result.status === 'damaged') damaged.push({ id, title: titleOf(result.raw), message: result.message, raw: result.raw });
+  }
+  return { entries: entries.sort(byRecency), damaged };
+}
+
 function latestOf(entries: readonly LibraryEntry[], problemId: string | null): string | null {
   const match = entries.filter((e) => (e.design.problemId ?? null) === problemId).sort(byRecency)[0];
   return match ? match.design.id : null;
@@ -135,15 +147,7 @@ export function createIndexedDbLibrary(db: IDBPDatabase<SkylineDb>): DesignLibra
       const tx = db.transaction('designs');
       const keys = await tx.store.getAllKeys();
       const records = await tx.store.getAll();
-      const entries: LibraryEntry[] = [];
-      const damaged: DamagedEntry[] = [];
-      records.forEach((record, i) => {
-        const result = read(record);
-        const id = String(keys[i]);
-        if (result.status === 'loaded') entries.push({ design: result.design, revision: result.revision });
-        else if (result.status === 'damaged') damaged.push({ id, title: titleOf(result.raw), message: result.message, raw: result.raw });
-      });
-      return { entries: entries.sort(byRecency), damaged };
+      return sortOut(records.map((record, i) => [String(keys[i]), record]));
     },
     async get(id) {
       const record = await db.get('designs', id);
@@ -234,14 +238,7 @@ export function createMemoryLibrary(warning: string | null = UNAVAILABLE_MESSAGE
     persistent: false,
     warning,
     async list() {
-      const entries: LibraryEntry[] = [];
-      const damaged: DamagedEntry[] = [];
-      for (const [id, record] of designs) {
-        const result = read(record);
-        if (result.status === 'loaded') entries.push({ design: result.design, revision: result.revision });
-        else if (result.status === 'damaged') damaged.push({ id, title: titleOf(result.raw), message: result.message, raw: result.raw });
-      }
-      return { entries: entries.sort(byRecency), damaged };
+      return sortOut(designs);
     },
     async get(id) {
       const record = designs.get(id);
