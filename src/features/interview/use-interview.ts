@@ -86,25 +86,25 @@ export function useInterview(initial: InterviewRecord, problem: Problem) {
 
   // The phase's scripted questions, one at a time: the next comes when the last is dealt with.
   const phase = currentPhase(session);
+  const askNextScripted = useCallback(
+    (s: InterviewSession, t: number) => {
+      const next = nextScriptedQuestion(s, problem);
+      return next ? askQuestion(s, next, t) : s;
+    },
+    [problem],
+  );
   const scriptedPending = session.log.some((q) => q.source === 'script' && q.phase === phase && q.response === null);
   useEffect(() => {
     if (ended || scriptedPending) return;
-    update((s, t) => {
-      const next = nextScriptedQuestion(s, problem);
-      return next ? askQuestion(s, next, t) : s;
-    });
-  }, [phase, scriptedPending, ended, problem, update]);
+    update(askNextScripted);
+  }, [phase, scriptedPending, ended, askNextScripted, update]);
 
   const actions = useMemo(
     () => ({
       moveTo: (to: PhaseId) => update((s, t) => moveToPhase(s, to, t)),
       answer: (id: string, text: string) => update((s, t) => answerQuestion(s, id, text, t)),
       skip: (id: string) => update((s, t) => skipQuestion(s, id, t)),
-      askNextScripted: () =>
-        update((s, t) => {
-          const next = nextScriptedQuestion(s, problem);
-          return next ? askQuestion(s, next, t) : s;
-        }),
+      askNextScripted: () => update(askNextScripted),
       setNotes: (change: (notes: InterviewNotes) => InterviewNotes) => setRecord((r) => ({ ...r, notes: change(r.notes) })),
       end: async (): Promise<InterviewRecord> => {
         const final: InterviewRecord = { ...record, session: endSession(record.session, Date.now()), ...(score ? { result: { score: score.score } } : {}) };
@@ -113,7 +113,7 @@ export function useInterview(initial: InterviewRecord, problem: Problem) {
         return final;
       },
     }),
-    [update, problem, record, score],
+    [update, askNextScripted, record, score],
   );
 
   return { record, session, score, saveError, ended, actions, hasMoreScripted: nextScriptedQuestion(session, problem) !== null };
