@@ -34,8 +34,11 @@ export function useAutosave(storage: DesignStorage, fresh: () => Design = emptyD
         timer = setTimeout(() => void save(), SAVE_DELAY_MS);
         return;
       }
-      const result = await storage.saveCurrent(useEditorStore.getState().design);
+      const design = useEditorStore.getState().design;
+      const result = await storage.saveCurrent(design);
       if (cancelled) return;
+      // A newer edit arrived while this save was in flight: its own save reports the state.
+      if (result.ok && (timer !== undefined || useEditorStore.getState().design !== design)) return;
       if (!result.ok) setState({ status: 'failed', message: result.message });
       else setState(storage.warning ? { status: 'failed', message: storage.warning } : { status: 'saved' });
     };
