@@ -75,6 +75,16 @@ export async function connectByDrag(page: Page, from: Locator, to: Locator) {
   await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
   await page.mouse.down();
   await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 5 });
-  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 5 });
+  // A target near the edge of the canvas pans the view while the pointer is there
+  // (React Flow's auto-pan on connect): follow the handle until it stops moving.
+  let at = b;
+  for (let i = 0; i < 10; i++) {
+    await page.mouse.move(at.x + at.width / 2, at.y + at.height / 2, { steps: 5 });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const now = await target.boundingBox();
+    if (!now) throw new Error('connection point went away');
+    if (Math.abs(now.x - at.x) < 1 && Math.abs(now.y - at.y) < 1) break;
+    at = now;
+  }
   await page.mouse.up();
 }
