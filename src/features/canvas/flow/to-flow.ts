@@ -15,6 +15,15 @@ export type NoteFlowNode = Node<{ note: DesignNote }, 'note'>;
 export type FlowNode = ComponentFlowNode | GroupFlowNode | NoteFlowNode;
 export type FlowEdge = Edge<{ edge: DesignEdge; source: DesignNode | undefined; target: DesignNode | undefined }, 'design'>;
 
+/**
+ * Every element's size is known from the design (components have a fixed
+ * size). Handing it to React Flow as `measured` makes it keep the connection
+ * points it measured when an element is rebuilt (after a move, say); without
+ * it, each step of a drag dropped them, unmounted the element's edges for a
+ * frame and measured the element again.
+ */
+const COMPONENT_SIZE = { width: NODE_WIDTH, height: NODE_HEIGHT };
+
 const MARKER_COLOR = { sync: '#64748b', async: '#d97706', data: '#059669' } as const;
 
 interface Cached<T> {
@@ -47,6 +56,7 @@ export function toFlowNodes(design: Design, selection: ReadonlySet<string>): Flo
         position: group.position,
         width: group.size.width,
         height: group.size.height,
+        measured: { width: group.size.width, height: group.size.height },
         data: { group },
         selected,
         zIndex: -1,
@@ -62,6 +72,7 @@ export function toFlowNodes(design: Design, selection: ReadonlySet<string>): Flo
         id: node.id,
         type: 'component',
         position: node.position,
+        measured: COMPONENT_SIZE,
         data: { node },
         selected,
         ariaLabel: `${node.name}, ${getKind(node.kind).label}`,
@@ -78,6 +89,7 @@ export function toFlowNodes(design: Design, selection: ReadonlySet<string>): Flo
         position: note.position,
         width: note.size?.width ?? NOTE_SIZE.width,
         height: note.size?.height ?? NOTE_SIZE.height,
+        measured: note.size ?? NOTE_SIZE,
         data: { note },
         selected,
         ariaLabel: `Note: ${note.text.slice(0, 60) || 'empty'}`,
