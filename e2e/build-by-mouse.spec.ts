@@ -35,6 +35,20 @@ test('a new user builds a five-node design with the mouse and it survives a relo
   await expect(page.getByRole('group', { name: 'Service reads and writes Relational database' })).toBeVisible();
   await expect(page.getByRole('group', { name: 'Service publishes to Message queue' })).toBeVisible();
 
+  // Every line starts and ends on a connection point (the dots on the sides of the boxes).
+  const gaps = await page.evaluate(() =>
+    [...document.querySelectorAll<SVGPathElement>('.react-flow__edge-path')].flatMap((path) => {
+      const matrix = path.getScreenCTM()!;
+      const dots = [...document.querySelectorAll('.react-flow__handle')].map((h) => h.getBoundingClientRect());
+      return [0, path.getTotalLength()].map((at) => {
+        const p = path.getPointAtLength(at).matrixTransform(matrix);
+        return Math.min(...dots.map((d) => Math.hypot(Math.max(d.left - p.x, 0, p.x - d.right), Math.max(d.top - p.y, 0, p.y - d.bottom))));
+      });
+    }),
+  );
+  expect(gaps).toHaveLength(8);
+  for (const gap of gaps) expect(gap).toBeLessThan(1);
+
   const saved = await savedDesign(page);
   expect(saved.nodes.map((n) => n.kind).sort()).toEqual(['api-gateway', 'message-queue', 'relational-database', 'service', 'web-client']);
   expect(saved.edges.map((e) => e.family).sort()).toEqual(['async', 'data', 'sync', 'sync']);

@@ -64,14 +64,27 @@ export async function savedDesign(page: Page): Promise<Design> {
   return design;
 }
 
+/** The element's box once it has stopped moving (after a fit-view or layout animation, say). */
+async function settledBox(page: Page, element: Locator) {
+  let last = await element.boundingBox();
+  for (let i = 0; i < 20; i++) {
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const now = await element.boundingBox();
+    if (last && now && Math.abs(now.x - last.x) < 0.5 && Math.abs(now.y - last.y) < 0.5) return now;
+    last = now;
+  }
+  if (!last) throw new Error('element not found');
+  return last;
+}
+
 /** Drag from one node's right-hand connection point to another node's left-hand one. */
 export async function connectByDrag(page: Page, from: Locator, to: Locator) {
   const source = from.locator('.react-flow__handle-right');
   const target = to.locator('.react-flow__handle-left');
   await from.hover();
-  const a = await source.boundingBox();
+  const a = await settledBox(page, source);
   const b = await target.boundingBox();
-  if (!a || !b) throw new Error('connection points not found');
+  if (!b) throw new Error('connection point not found');
   await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
   await page.mouse.down();
   await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 5 });

@@ -5,6 +5,7 @@ import { CATEGORY_STRIPE, CATEGORY_TILE, FallbackIcon, ICONS } from '../kind-vis
 import type { ComponentFlowNode } from './to-flow.ts';
 import { FindingBadge } from '../findings/FindingBadge.tsx';
 
+/** 10 px (`size-2.5`), centred on each side: React Flow is told where they are (COMPONENT_HANDLES in edge-geometry.ts) instead of measuring them. */
 const HANDLE = '!size-2.5 !border-2 !border-white !bg-slate-500 dark:!border-slate-900 dark:!bg-slate-300 opacity-0 group-hover:opacity-100 group-[.selected]:opacity-100';
 
 function ComponentNodeView({ data, selected }: NodeProps<ComponentFlowNode>) {

@@ -93,9 +93,9 @@ export function DesignCanvas({ coarsePointer, initialViewport, onViewportSaved }
   const nodeById = useMemo(() => new Map(nodes.map((n) => [n.id, n])), [nodes]);
   const lastEdges = useRef<FlowEdge[]>([]);
   const flowEdges = useMemo(() => {
-    lastEdges.current = toFlowEdges({ nodes, groups, edges }, selection, nodeById, lastEdges.current);
+    lastEdges.current = toFlowEdges({ edges }, selection, nodeById, lastEdges.current);
     return lastEdges.current;
-  }, [nodes, groups, edges, selection, nodeById]);
+  }, [edges, selection, nodeById]);
 
   const zoomedOut = useFlowStore(selectZoomedOut);
   const wrapper = useRef<HTMLDivElement>(null);

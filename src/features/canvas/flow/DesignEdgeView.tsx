@@ -1,16 +1,17 @@
 import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { edgeBadges, FAMILY_STROKE } from '../edge-visuals.ts';
+import { facingEnds } from './edge-geometry.ts';
 import type { FlowEdge } from './to-flow.ts';
 import { useElementFindings } from '../findings/findings-context.tsx';
 import { plural } from '../../../components/ui/plural.ts';
 
 const EDGE_BADGE = { error: '#dc2626', warning: '#d97706', info: '#0284c7' } as const;
 
-function DesignEdgeViewInner({ id, data, selected, markerEnd, markerStart, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition }: EdgeProps<FlowEdge>) {
+function DesignEdgeViewInner({ id, data, selected, markerEnd, markerStart, sourceX, sourceY, targetX, targetY }: EdgeProps<FlowEdge>) {
   const found = useElementFindings(id);
   if (!data) return null;
-  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition });
+  const [path, labelX, labelY] = getBezierPath(facingEnds(sourceX, sourceY, targetX, targetY));
   const edge = data.edge;
   const stroke = FAMILY_STROKE[edge.family];
   const badges = edgeBadges(edge, data.source, data.target).join(' · ');

@@ -6,8 +6,9 @@
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
 import { getKind } from '../../../domain/diagram/catalog.ts';
 import { NODE_HEIGHT, NODE_WIDTH, NOTE_SIZE } from '../../../domain/diagram/edit-operations.ts';
-import type { Design, DesignEdge, DesignGroup, DesignNode, DesignNote, Position } from '../../../domain/diagram/schema.ts';
+import type { Design, DesignEdge, DesignGroup, DesignNode, DesignNote } from '../../../domain/diagram/schema.ts';
 import { arrowEnds, describeEdge } from '../edge-visuals.ts';
+import { COMPONENT_HANDLES, REPORTED } from './edge-geometry.ts';
 
 export type ComponentFlowNode = Node<{ node: DesignNode }, 'component'>;
 export type GroupFlowNode = Node<{ group: DesignGroup }, 'group'>;
@@ -17,10 +18,11 @@ export type FlowEdge = Edge<{ edge: DesignEdge; source: DesignNode | undefined; 
 
 /**
  * Every element's size is known from the design (components have a fixed
- * size). Handing it to React Flow as `measured` makes it keep the connection
- * points it measured when an element is rebuilt (after a move, say); without
- * it, each step of a drag dropped them, unmounted the element's edges for a
- * frame and measured the element again.
+ * size), and so are a component's four connection points: handing both to
+ * React Flow means it never measures them in the page. Without them, each
+ * step of a drag dropped the moved component's connection points, unmounted
+ * its edges for a frame and measured it again; and a design opened zoomed
+ * out measured a thousand components before drawing an edge.
  */
 const COMPONENT_SIZE = { width: NODE_WIDTH, height: NODE_HEIGHT };
 
@@ -73,6 +75,7 @@ export function toFlowNodes(design: Design, selection: ReadonlySet<string>): Flo
         type: 'component',
         position: node.position,
         measured: COMPONENT_SIZE,
+        handles: COMPONENT_HANDLES,
         data: { node },
         selected,
         ariaLabel: `${node.name}, ${getKind(node.kind).label}`,
@@ -101,57 +104,28 @@ export function toFlowNodes(design: Design, selection: ReadonlySet<string>): Flo
   return out;
 }
 
-type Side = 't' | 'r' | 'b' | 'l';
-const OPPOSITE: Record<Side, Side> = { t: 'b', b: 't', l: 'r', r: 'l' };
-
-/** The side of the source box that faces the target; the target uses the opposite side. */
-function facingSide(from: Position, to: Position): Side {
-  const dx = to.x - from.x;
-  const dy = to.y - from.y;
-  if (Math.abs(dx) * (NODE_HEIGHT / NODE_WIDTH) >= Math.abs(dy)) return dx >= 0 ? 'r' : 'l';
-  return dy >= 0 ? 'b' : 't';
-}
-
-function centers(design: Pick<Design, 'nodes' | 'groups'>): Map<string, Position> {
-  const origin = new Map(design.groups.map((g) => [g.id, g.position]));
-  const out = new Map<string, Position>();
-  for (const n of design.nodes) {
-    const o = n.groupId !== undefined ? origin.get(n.groupId) : undefined;
-    out.set(n.id, { x: n.position.x + (o?.x ?? 0) + NODE_WIDTH / 2, y: n.position.y + (o?.y ?? 0) + NODE_HEIGHT / 2 });
-  }
-  return out;
-}
-
 /**
- * React Flow edges. Each attaches to the sides of its boxes that face each
- * other; an edge object is rebuilt only when its data, selection, end names
- * or sides change, and `previous` (the caller's last result) is returned as
- * it is when nothing changed, so a drag does not make React Flow re-index
- * thousands of edges.
+ * React Flow edges, all attached to the REPORTED connection points (the edge
+ * view picks the facing sides). An edge object is rebuilt only when its data,
+ * selection or end names and kinds change, and `previous` (the caller's last
+ * result) is returned as it is when nothing changed, so a drag does not make
+ * React Flow re-index thousands of edges.
  */
 export function toFlowEdges(
-  design: Pick<Design, 'nodes' | 'groups' | 'edges'>,
+  design: Pick<Design, 'edges'>,
   selection: ReadonlySet<string>,
   nodeById: ReadonlyMap<string, DesignNode>,
   previous: FlowEdge[] = [],
 ): FlowEdge[] {
-  const center = centers(design);
   let changed = design.edges.length !== previous.length;
   const next = design.edges.map((edge, i) => {
     const selected = selection.has(edge.id);
     const source = nodeById.get(edge.source);
     const target = nodeById.get(edge.target);
-    const a = center.get(edge.source);
-    const b = center.get(edge.target);
-    const side = a && b ? facingSide(a, b) : 'r';
-    const sourceHandle = side;
-    const targetHandle = OPPOSITE[side];
     const hit = edgeCache.get(edge);
     if (
       hit &&
       hit.selected === selected &&
-      hit.value.sourceHandle === sourceHandle &&
-      hit.value.targetHandle === targetHandle &&
       hit.sourceName === source?.name &&
       hit.targetName === target?.name &&
       hit.sourceKind === source?.kind &&
@@ -168,8 +142,8 @@ export function toFlowEdges(
       type: 'design',
       source: edge.source,
       target: edge.target,
-      sourceHandle,
-      targetHandle,
+      sourceHandle: REPORTED.source,
+      targetHandle: REPORTED.target,
       data: { edge, source, target },
       selected,
       ariaLabel: describeEdge(edge, source, target),
