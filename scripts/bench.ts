@@ -2,21 +2,29 @@
  * `npm run bench`: figures for the canvas, as medians of 5 runs in Chromium.
  * - initial JS (gzip) of the production build;
  * - for generated designs of 100 and 1,000 components with three connections
- *   each: time from navigation to a ready canvas, and main-thread time per
- *   step while dragging the component nearest the middle of the view (Chrome
- *   DevTools Protocol Performance metrics: TaskDuration).
+ *   each, seen whole, at 50% zoom and at 100% zoom: time from navigation to a
+ *   ready canvas, and main-thread time per step while dragging the component
+ *   nearest the middle of the view (Chrome DevTools Protocol Performance
+ *   metrics: TaskDuration);
+ * - the same drag on a plain React Flow page (scripts/bench-reference) in the
+ *   same run, at React Flow's default fit (50% zoom at 1,000 components) and
+ *   seen whole, with the canvas's ratio to it.
  * Also runs the rules-engine benchmark when it exists. Prints; never fails on time.
  */
-import { chromium, type Browser } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { NODE_HEIGHT, NODE_WIDTH } from '../src/domain/diagram/edit-operations.ts';
 import { generateDesign } from '../src/testing/generate-design.ts';
 // @ts-expect-error: plain JavaScript module without types
 import { initialJs } from './budget.mjs';
 
 const PORT = 4180;
+const REFERENCE_PORT = 4181;
 const RUNS = 5;
 const DRAG_STEPS = 40;
+/** From this many components the canvas draws only what is on screen (LARGE_DESIGN in DesignCanvas.tsx). */
+const LARGE_DESIGN = 300;
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
@@ -35,51 +43,33 @@ async function waitForServer(url: string) {
   throw new Error(`server at ${url} did not start`);
 }
 
-async function measure(browser: Browser, nodeCount: number, zoomedIn: boolean) {
-  const design = generateDesign(nodeCount);
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  // Either the whole design in view (fit), or working at 100% zoom around the first component.
-  const viewport = zoomedIn ? JSON.stringify({ designId: design.id, viewport: { x: 150, y: 150, zoom: 1 } }) : '';
-  await context.addInitScript(
-    ([text, view]) => {
-      localStorage.setItem('skyline:current-design', text);
-      if (view) localStorage.setItem('skyline:viewport', view);
-    },
-    [JSON.stringify(design), viewport] as const,
-  );
-  const page = await context.newPage();
-  await page.goto(`http://127.0.0.1:${PORT}/canvas`);
-  // Ready: every component that should be on screen is drawn and measured.
-  await page.waitForFunction(
-    ([n, all]) => {
-      const drawn = document.querySelectorAll('.react-flow__node').length;
-      return (all ? drawn === n : drawn > 0) && !document.querySelector('.react-flow__node[style*="visibility: hidden"]');
-    },
-    [design.nodes.length, !zoomedIn || design.nodes.length <= 300] as const,
-    { timeout: 60_000, polling: 50 },
-  );
-  const readyMs = await page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now()))));
+type View = 'whole' | 'half' | 'full';
+const VIEWS: { view: View; label: string }[] = [
+  { view: 'whole', label: 'whole design' },
+  { view: 'half', label: '50% zoom    ' },
+  { view: 'full', label: '100% zoom   ' },
+];
 
-  // Drag the component nearest the middle of the canvas: one near its edge
-  // would pan the whole view on every step (auto-pan), which measures panning.
-  const name = await page.evaluate(() => {
+/** Main-thread time per drag step for the component nearest the middle of the canvas. */
+async function dragStep(context: BrowserContext, page: Page): Promise<number> {
+  // One near the edge of the view would pan the whole view on every step (auto-pan), which measures panning.
+  const index = await page.evaluate(() => {
     const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
     const cx = pane.left + pane.width / 2;
     const cy = pane.top + pane.height / 2;
-    let best: { label: string; distance: number } | null = null;
-    for (const element of document.querySelectorAll('.react-flow__node-component')) {
+    let best = { index: -1, distance: Infinity };
+    document.querySelectorAll('.react-flow__node').forEach((element, i) => {
       const r = element.getBoundingClientRect();
       const distance = Math.hypot(r.left + r.width / 2 - cx, r.top + r.height / 2 - cy);
-      if (!best || distance < best.distance) best = { label: element.getAttribute('aria-label') ?? '', distance };
-    }
-    return best!.label;
+      if (distance < best.distance) best = { index: i, distance };
+    });
+    return best.index;
   });
-  const component = page.getByRole('group', { name, exact: true });
+  const box = await page.locator('.react-flow__node').nth(index).boundingBox();
+  if (!box) throw new Error('no component on screen');
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  const box = await component.boundingBox();
-  if (!box) throw new Error('node not on screen');
   const x0 = box.x + box.width / 2;
   const y0 = box.y + box.height / 2;
   await page.mouse.move(x0, y0);
@@ -96,41 +86,111 @@ async function measure(browser: Browser, nodeCount: number, zoomedIn: boolean) {
   }
   const after = await metric();
   await page.mouse.up();
+  return ((after - before) * 1000) / DRAG_STEPS;
+}
+
+const frame = (page: Page) => page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now()))));
+
+async function measureCanvas(browser: Browser, nodeCount: number, view: View) {
+  const design = generateDesign(nodeCount);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // The whole design fitted, or the middle of the design at 50% or 100% zoom.
+  const xs = design.nodes.map((n) => n.position.x);
+  const ys = design.nodes.map((n) => n.position.y);
+  const middle = { x: (Math.min(...xs) + Math.max(...xs) + NODE_WIDTH) / 2, y: (Math.min(...ys) + Math.max(...ys) + NODE_HEIGHT) / 2 };
+  const zoom = view === 'half' ? 0.5 : 1;
+  const viewport = view === 'whole' ? '' : JSON.stringify({ designId: design.id, viewport: { x: 350 - middle.x * zoom, y: 350 - middle.y * zoom, zoom } });
+  await context.addInitScript(
+    ([text, stored]) => {
+      localStorage.setItem('skyline:current-design', text);
+      if (stored) localStorage.setItem('skyline:viewport', stored);
+    },
+    [JSON.stringify(design), viewport] as const,
+  );
+  const page = await context.newPage();
+  await page.goto(`http://127.0.0.1:${PORT}/canvas`);
+  // Ready: every component that should be on screen is drawn.
+  await page.waitForFunction(
+    ([n, all]) => {
+      const drawn = document.querySelectorAll('.react-flow__node').length;
+      return (all ? drawn === n : drawn > 0) && !document.querySelector('.react-flow__node[style*="visibility: hidden"]');
+    },
+    [design.nodes.length, view === 'whole' || design.nodes.length <= LARGE_DESIGN] as const,
+    { timeout: 60_000, polling: 50 },
+  );
+  const readyMs = await frame(page);
+  const dragStepMs = await dragStep(context, page);
   await context.close();
-  return { readyMs, dragStepMs: ((after - before) * 1000) / DRAG_STEPS };
+  return { readyMs, dragStepMs };
+}
+
+async function measureReference(browser: Browser, nodeCount: number, minZoom: number) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`http://127.0.0.1:${REFERENCE_PORT}/index.html?n=${nodeCount}&minZoom=${minZoom}`);
+  await page.waitForFunction((n) => document.querySelectorAll('.react-flow__node').length === n && !document.querySelector('.react-flow__node[style*="visibility: hidden"]'), nodeCount, {
+    timeout: 60_000,
+    polling: 50,
+  });
+  const readyMs = await frame(page);
+  const dragStepMs = await dragStep(context, page);
+  await context.close();
+  return { readyMs, dragStepMs };
+}
+
+async function medians(run: () => Promise<{ readyMs: number; dragStepMs: number }>) {
+  const ready: number[] = [];
+  const drag: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const r = await run();
+    ready.push(r.readyMs);
+    drag.push(r.dragStepMs);
+  }
+  return { ready: median(ready), drag: median(drag), runs: drag.map((d) => d.toFixed(1)).join(', ') };
+}
+
+function serve(port: number, extra: string[] = []) {
+  return spawn('npx', ['vite', 'preview', ...extra, '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore', detached: true });
 }
 
 async function main() {
   if (!existsSync('dist/index.html') || process.argv.includes('--build')) {
     spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
   }
+  const referenceConfig = 'scripts/bench-reference/vite.config.ts';
+  spawnSync('npx', ['vite', 'build', '--config', referenceConfig], { stdio: 'inherit' });
   const { gzipKb } = initialJs() as { gzipKb: number };
   console.log(`initial JS         ${gzipKb.toFixed(1)} KB gzip (budget 200 KB)`);
 
-  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore', detached: true });
+  const servers = [serve(PORT), serve(REFERENCE_PORT, ['--config', referenceConfig])];
   try {
     await waitForServer(`http://127.0.0.1:${PORT}/`);
+    await waitForServer(`http://127.0.0.1:${REFERENCE_PORT}/index.html`);
     const browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     });
+    const line = (what: string, m: { ready: number; drag: number; runs: string }, extra = '') =>
+      console.log(`${what}  ready ${m.ready.toFixed(0).padStart(5)} ms   drag step ${m.drag.toFixed(1).padStart(5)} ms main thread${extra}   (medians of ${RUNS}; drag runs: ${m.runs})`);
+    const canvas1000 = new Map<View, number>();
     for (const n of [100, 1000]) {
-      for (const zoomedIn of [false, true]) {
-        const ready: number[] = [];
-        const drag: number[] = [];
-        for (let run = 0; run < RUNS; run++) {
-          const r = await measure(browser, n, zoomedIn);
-          ready.push(r.readyMs);
-          drag.push(r.dragStepMs);
-        }
-        console.log(
-          `canvas ${String(n).padStart(5)} nodes ${String(n * 3).padStart(5)} edges  ${zoomedIn ? 'at 100% zoom ' : 'all in view  '} ready ${median(ready).toFixed(0).padStart(5)} ms   drag step ${median(drag).toFixed(1).padStart(5)} ms main thread   (medians of ${RUNS}; drag runs: ${drag.map((d) => d.toFixed(1)).join(', ')})`,
-        );
+      for (const { view, label } of VIEWS) {
+        const m = await medians(() => measureCanvas(browser, n, view));
+        if (n === 1000) canvas1000.set(view, m.drag);
+        line(`canvas             ${String(n).padStart(5)} nodes ${String(n * 3).padStart(5)} edges  ${label}`, m);
       }
+    }
+    for (const [view, label, minZoom] of [
+      ['half', '50% zoom    ', 0.5],
+      ['whole', 'whole design', 0.05],
+    ] as const) {
+      const m = await medians(() => measureReference(browser, 1000, minZoom));
+      const ratio = (canvas1000.get(view) ?? NaN) / m.drag;
+      line(`plain React Flow    1000 nodes  3000 edges  ${label}`, m, `   canvas / plain ${ratio.toFixed(2)}`);
     }
     await browser.close();
   } finally {
-    if (server.pid) process.kill(-server.pid);
+    for (const server of servers) if (server.pid) process.kill(-server.pid);
   }
   if (existsSync('scripts/bench-engine.ts')) spawnSync('npx', ['tsx', 'scripts/bench-engine.ts'], { stdio: 'inherit' });
 }
