@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { generateDesign } from '../src/testing/generate-design.ts';
 import { shopDesign } from './fixtures/designs.ts';
 import { node, openCanvas, savedDesign, seedDesign } from './support.ts';
 
@@ -46,4 +47,19 @@ test('findings update on edits, show their elements, and a one-click fix is one 
   await shared.getByRole('link', { name: /^Learn:/ }).click();
   await expect(page).toHaveURL(/\/glossary\/shared-database$/);
   await expect(page.getByRole('heading', { level: 1 })).toContainText(/shared database/i);
+});
+
+test('a large design lists its findings a page at a time', async ({ page }) => {
+  await seedDesign(page, generateDesign(300));
+  await openCanvas(page);
+  const findings = page.getByRole('region', { name: 'Findings' });
+  const paged = findings.getByRole('region').filter({ has: page.getByRole('button', { name: /^Show \d+ more/ }) }).first();
+  const section = findings.getByRole('region', { name: (await paged.getAttribute('aria-label')) ?? '', exact: true });
+  const more = section.getByRole('button', { name: /^Show \d+ more/ });
+  await expect(more).toBeVisible();
+  const total = Number((await section.getByRole('heading', { level: 3 }).textContent())?.match(/· (\d+)/)?.[1]);
+  await expect(section.getByRole('article')).toHaveCount(50);
+  await more.click();
+  await expect(section.getByRole('article')).toHaveCount(Math.min(250, total));
+  expect(total).toBeGreaterThan(50);
 });

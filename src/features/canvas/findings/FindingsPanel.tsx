@@ -8,6 +8,14 @@ import { countLabel, SEVERITY_META, termLabel } from '../../../components/ui/sev
 
 type Filter = 'all' | Severity;
 
+/**
+ * Findings listed per level before a "Show more" button. A generated design
+ * of 1,000 components has over 2,000 findings: drawn at once, they were 90,000
+ * elements that every frame of a drag on the canvas had to walk past.
+ */
+const PAGE = 50;
+const FIRST_PAGE: Record<Severity, number> = { error: PAGE, warning: PAGE, info: PAGE };
+
 function FindingItem({ finding, onShow }: { finding: Finding; onShow(finding: Finding): void }) {
   const meta = SEVERITY_META[finding.severity];
   const Icon = meta.icon;
@@ -77,6 +85,7 @@ function FindingsPanelView({ onShow, defaultOpen }: { onShow(finding: Finding): 
   const findings = useFindings();
   const [open, setOpen] = useState(defaultOpen);
   const [filter, setFilter] = useState<Filter>('all');
+  const [limits, setLimits] = useState(FIRST_PAGE);
   const filterId = useId();
   const listId = useId();
   const counts = useMemo(() => countBySeverity(findings), [findings]);
@@ -142,10 +151,19 @@ function FindingsPanelView({ onShow, defaultOpen }: { onShow(finding: Finding): 
                   {SEVERITY_META[severity].label}s · {group.length}
                 </h3>
                 <ul>
-                  {group.map((f) => (
+                  {group.slice(0, limits[severity]).map((f) => (
                     <FindingItem key={f.id} finding={f} onShow={onShow} />
                   ))}
                 </ul>
+                {group.length > limits[severity] && (
+                  <button
+                    type="button"
+                    onClick={() => setLimits((l) => ({ ...l, [severity]: l[severity] + PAGE * 4 }))}
+                    className="m-2 rounded border border-slate-300 px-2 py-1 text-xs font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+                  >
+                    Show {Math.min(PAGE * 4, group.length - limits[severity])} more {SEVERITY_META[severity].plural.toLowerCase()} ({group.length - limits[severity]} not shown)
+                  </button>
+                )}
               </section>
             );
           })}
