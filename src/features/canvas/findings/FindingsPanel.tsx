@@ -161,7 +161,9 @@ function FindingsPanelView({ onShow, defaultOpen }: { onShow(finding: Finding): 
                     onClick={() => setLimits((l) => ({ ...l, [severity]: l[severity] + PAGE * 4 }))}
                     className="m-2 rounded border border-slate-300 px-2 py-1 text-xs font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
                   >
-                    Show {Math.min(PAGE * 4, group.length - limits[severity])} more {SEVERITY_META[severity].plural.toLowerCase()} ({group.length - limits[severity]} not shown)
+                    {group.length - limits[severity] <= PAGE * 4
+                      ? `Show the other ${group.length - limits[severity]} ${SEVERITY_META[severity].plural}`
+                      : `Show ${PAGE * 4} more ${SEVERITY_META[severity].plural} (${group.length - limits[severity]} not shown)`}
                   </button>
                 )}
               </section>
