@@ -64,11 +64,16 @@ export async function savedDesign(page: Page): Promise<Design> {
   return design;
 }
 
+/** Waits until the page has drawn two more frames. */
+function twoFrames(page: Page) {
+  return page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
 /** The element's box once it has stopped moving (after a fit-view or layout animation, say). */
 async function settledBox(page: Page, element: Locator) {
   let last = await element.boundingBox();
   for (let i = 0; i < 20; i++) {
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await twoFrames(page);
     const now = await element.boundingBox();
     if (last && now && Math.abs(now.x - last.x) < 0.5 && Math.abs(now.y - last.y) < 0.5) return now;
     last = now;
@@ -93,7 +98,7 @@ export async function connectByDrag(page: Page, from: Locator, to: Locator) {
   let at = b;
   for (let i = 0; i < 10; i++) {
     await page.mouse.move(at.x + at.width / 2, at.y + at.height / 2, { steps: 5 });
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await twoFrames(page);
     const now = await target.boundingBox();
     if (!now) throw new Error('connection point went away');
     if (Math.abs(now.x - at.x) < 1 && Math.abs(now.y - at.y) < 1) break;

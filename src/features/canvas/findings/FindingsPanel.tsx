@@ -145,6 +145,7 @@ function FindingsPanelView({ onShow, defaultOpen }: { onShow(finding: Finding): 
           {SEVERITIES.map((severity) => {
             const group = shown.filter((f) => f.severity === severity);
             if (group.length === 0) return null;
+            const hidden = group.length - limits[severity];
             return (
               <section key={severity} aria-label={`${SEVERITY_META[severity].label}s`}>
                 <h3 className={`sticky top-0 z-[1] bg-slate-50 px-3 py-1 text-xs font-semibold uppercase tracking-wide dark:bg-slate-950 ${SEVERITY_META[severity].text}`}>
@@ -155,15 +156,15 @@ function FindingsPanelView({ onShow, defaultOpen }: { onShow(finding: Finding): 
                     <FindingItem key={f.id} finding={f} onShow={onShow} />
                   ))}
                 </ul>
-                {group.length > limits[severity] && (
+                {hidden > 0 && (
                   <button
                     type="button"
                     onClick={() => setLimits((l) => ({ ...l, [severity]: l[severity] + PAGE * 4 }))}
                     className="m-2 rounded border border-slate-300 px-2 py-1 text-xs font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
                   >
-                    {group.length - limits[severity] <= PAGE * 4
-                      ? `Show the other ${group.length - limits[severity]} ${SEVERITY_META[severity].plural}`
-                      : `Show ${PAGE * 4} more ${SEVERITY_META[severity].plural} (${group.length - limits[severity]} not shown)`}
+                    {hidden <= PAGE * 4
+                      ? `Show the other ${hidden} ${SEVERITY_META[severity].plural}`
+                      : `Show ${PAGE * 4} more ${SEVERITY_META[severity].plural} (${hidden} not shown)`}
                   </button>
                 )}
               </section>
