@@ -151,3 +151,42 @@ test('group components into a boundary, add a note; both survive a reload', asyn
   await expect(node(page, 'Orders', 'Service')).toBeVisible();
   await expect(page.getByRole('group', { name: 'Note: Orders owns its data' })).toBeVisible();
 });
+
+test('the minimap draws the design, follows a move, pans the view when dragged and zooms when scrolled', async ({ page }) => {
+  const minimap = page.getByRole('img', { name: /^Minimap/ });
+  const picture = () => minimap.evaluate((canvas: HTMLCanvasElement) => canvas.toDataURL());
+  const painted = () =>
+    minimap.evaluate((canvas: HTMLCanvasElement) => {
+      const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+      let count = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) count++;
+      return count;
+    });
+  await expect.poll(painted).toBeGreaterThan(500);
+
+  // Moving a component redraws the overview.
+  const before = await picture();
+  await node(page, 'orders-db', 'Relational database').click();
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowDown');
+  await expect.poll(picture).not.toBe(before);
+
+  // Dragging inside the minimap moves the view the same way; the canvas content moves the other way.
+  const component = node(page, 'Orders', 'Service');
+  const start = (await component.boundingBox())!;
+  const box = (await minimap.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 20, box.y + box.height / 2 + 10, { steps: 4 });
+  await page.mouse.up();
+  const panned = (await component.boundingBox())!;
+  expect(panned.x).toBeLessThan(start.x - 20);
+  expect(panned.y).toBeLessThan(start.y - 5);
+  expect(panned.width).toBeCloseTo(start.width, 0);
+
+  await minimap.hover();
+  await page.mouse.wheel(0, -400);
+  await expect.poll(async () => (await component.boundingBox())!.width).toBeGreaterThan(start.width * 1.2);
+
+  await page.getByRole('button', { name: 'Minimap' }).click();
+  await expect(minimap).toHaveCount(0);
+});

@@ -4,7 +4,6 @@ import {
   BackgroundVariant,
   ConnectionMode,
   Controls,
-  MiniMap,
   ReactFlow,
   useReactFlow,
   useStore as useFlowStore,
@@ -27,6 +26,7 @@ import { useSettingsStore, resolvedTheme } from '../../../stores/settings-store.
 import { CANVAS_ELEMENT_ID } from '../canvas-context.tsx';
 import { ComponentNode } from './ComponentNode.tsx';
 import { DesignEdgeView } from './DesignEdgeView.tsx';
+import { FlowMinimap } from './FlowMinimap.tsx';
 import { GroupNode } from './GroupNode.tsx';
 import { NoteNode } from './NoteNode.tsx';
 import { toFlowEdges, toFlowNodes, type FlowEdge, type FlowNode } from './to-flow.ts';
@@ -90,7 +90,14 @@ export function DesignCanvas({ coarsePointer, initialViewport, onViewportSaved }
     () => toFlowNodes({ nodes, groups, notes } as Parameters<typeof toFlowNodes>[0], selection),
     [nodes, groups, notes, selection],
   );
-  const nodeById = useMemo(() => new Map(nodes.map((n) => [n.id, n])), [nodes]);
+  // Edges show their components' names and kinds, which change only with the structure: a move
+  // keeps this map, so a drag step does not re-check every edge.
+  const structure = useEditorStore((s) => s.structure);
+  const nodeById = useMemo(
+    () => new Map(useEditorStore.getState().design.nodes.map((n) => [n.id, n])),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [structure],
+  );
   const lastEdges = useRef<FlowEdge[]>([]);
   const flowEdges = useMemo(() => {
     lastEdges.current = toFlowEdges({ edges }, selection, nodeById, lastEdges.current);
@@ -236,7 +243,7 @@ export function DesignCanvas({ coarsePointer, initialViewport, onViewportSaved }
         <Background variant={BackgroundVariant.Dots} gap={SNAP[0]} size={1} />
         <Controls showInteractive={false} position="bottom-right" />
         {showMinimap && !coarsePointer && (
-          <MiniMap<FlowNode> pannable zoomable nodeColor={minimapColor} position="top-right" />
+          <FlowMinimap colourOf={minimapColor} dark={dark} />
         )}
       </ReactFlow>
     </div>

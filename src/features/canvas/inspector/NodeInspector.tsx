@@ -1,5 +1,5 @@
 import { Link2, Trash2, X } from 'lucide-react';
-import { useContext, useId, useMemo, useState } from 'react';
+import { memo, useContext, useId, useMemo, useState } from 'react';
 import { capabilitiesOf } from '../../../domain/rubric/capabilities.ts';
 import { CapabilitiesContext } from '../capabilities-context.ts';
 import { COMPONENT_KINDS, getKind, type KindId } from '../../../domain/diagram/catalog.ts';
@@ -195,7 +195,7 @@ function Connections({ node }: { node: DesignNode }) {
   );
 }
 
-export function NodeInspector({ node }: { node: DesignNode }) {
+function NodeInspectorView({ node }: { node: DesignNode }) {
   const kind = getKind(node.kind);
   const store = useEditorStore.getState();
   const group = useEditorStore((s) => (node.groupId ? s.design.groups.find((g) => g.id === node.groupId) : undefined));
@@ -247,3 +247,14 @@ export function NodeInspector({ node }: { node: DesignNode }) {
     </>
   );
 }
+
+/** Whether two versions of a component differ in anything but position, which the inspector does not show. */
+function sameExceptPosition(a: DesignNode, b: DesignNode): boolean {
+  if (a === b) return true;
+  const keys = Object.keys(a) as (keyof DesignNode)[];
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((key) => key === 'position' || a[key] === b[key]);
+}
+
+/** The selected component's properties; dragging it does not re-render them on every step. */
+export const NodeInspector = memo(NodeInspectorView, (previous, next) => sameExceptPosition(previous.node, next.node));
