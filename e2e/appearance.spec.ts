@@ -47,4 +47,23 @@ test.describe('on a phone-sized screen', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
   });
+  test('tools that do not fit the toolbar are in a More tools menu, and nothing in it scrolls sideways', async ({ page }) => {
+    await seedDesign(page, shopDesign());
+    await openCanvas(page);
+    const toolbar = page.getByRole('toolbar', { name: 'Canvas tools' });
+    const hidden = await toolbar.evaluate((bar) => [...bar.querySelectorAll('div')].some((strip) => strip.scrollWidth > strip.clientWidth + 1));
+    expect(hidden).toBe(false);
+
+    const more = toolbar.getByRole('button', { name: 'More tools' });
+    await more.tap();
+    const menu = page.getByRole('menu', { name: 'More tools' });
+    await expect(menu.getByRole('menuitem', { name: 'Group into boundary' })).toHaveAttribute('aria-disabled', 'true');
+    await expect(menu.getByRole('menuitemcheckbox', { name: 'Snap to grid' })).toHaveAttribute('aria-checked', 'true');
+    await menu.getByRole('menuitemcheckbox', { name: 'Snap to grid' }).tap();
+    await expect(menu).toHaveCount(0);
+    await more.tap();
+    await expect(menu.getByRole('menuitemcheckbox', { name: 'Snap to grid' })).toHaveAttribute('aria-checked', 'false');
+    await menu.getByRole('menuitem', { name: 'Add note' }).tap();
+    await expect.poll(async () => (await savedDesign(page)).notes.length).toBe(1);
+  });
 });

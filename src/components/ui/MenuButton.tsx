@@ -4,7 +4,15 @@ export interface MenuItem {
   label: string;
   icon?: ComponentType<{ className?: string; 'aria-hidden'?: boolean }>;
   onSelect(): void;
+  /** Shown but not chosen; it stays reachable with the arrow keys, as menus do. */
+  disabled?: boolean;
+  /** An on/off setting: the item says whether it is on. */
+  checked?: boolean;
+  /** Shown after the label, e.g. a keyboard shortcut. */
+  hint?: string;
 }
+
+const ITEM = '[role^="menuitem"]';
 
 /**
  * A button that opens a menu, keyboard included: arrows move between items,
@@ -23,7 +31,7 @@ export function MenuButton({ label, icon: Icon, items, showLabel = true, align =
   const id = useId();
 
   const focusItem = (index: number) => {
-    const all = menu.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]');
+    const all = menu.current?.querySelectorAll<HTMLButtonElement>(ITEM);
     if (!all || all.length === 0) return;
     all[(index + all.length) % all.length]?.focus();
   };
@@ -45,7 +53,7 @@ export function MenuButton({ label, icon: Icon, items, showLabel = true, align =
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
-    const all = [...(menu.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]') ?? [])];
+    const all = [...(menu.current?.querySelectorAll<HTMLButtonElement>(ITEM) ?? [])];
     const current = all.indexOf(document.activeElement as HTMLButtonElement);
     const moves: Record<string, number> = { ArrowDown: current + 1, ArrowUp: current - 1, Home: 0, End: all.length - 1 };
     if (event.key in moves) {
@@ -95,16 +103,23 @@ export function MenuButton({ label, icon: Icon, items, showLabel = true, align =
             <li key={item.label} role="none">
               <button
                 type="button"
-                role="menuitem"
+                role={item.checked === undefined ? 'menuitem' : 'menuitemcheckbox'}
+                aria-checked={item.checked}
+                aria-disabled={item.disabled || undefined}
                 tabIndex={-1}
                 onClick={() => {
+                  if (item.disabled) return;
                   close(true);
                   item.onSelect();
                 }}
-                className="flex w-full items-center gap-2 px-3 py-2 text-left text-sm text-slate-800 hover:bg-slate-100 focus:bg-slate-100 focus:outline-none dark:text-slate-100 dark:hover:bg-slate-800 dark:focus:bg-slate-800"
+                className="flex w-full items-center gap-2 px-3 py-2 text-left text-sm text-slate-800 hover:bg-slate-100 focus:bg-slate-100 focus:outline-none aria-disabled:cursor-not-allowed aria-disabled:opacity-45 aria-disabled:hover:bg-transparent dark:text-slate-100 dark:hover:bg-slate-800 dark:focus:bg-slate-800"
               >
                 {item.icon && <item.icon aria-hidden className="size-4 text-slate-500" />}
-                {item.label}
+                <span className="flex-1">{item.label}</span>
+                {item.hint && <span className="text-xs text-slate-500 dark:text-slate-400">{item.hint}</span>}
+                {item.checked !== undefined && (
+                  <span aria-hidden className={`text-xs font-medium ${item.checked ? 'text-blue-700 dark:text-blue-300' : 'text-slate-500 dark:text-slate-400'}`}>{item.checked ? 'On' : 'Off'}</span>
+                )}
               </button>
             </li>
           ))}

@@ -1,6 +1,6 @@
 import {
   Grid3x3, Group, Keyboard, LayoutDashboard, Map as MapIcon, Maximize, Plus, Redo2, SlidersHorizontal, StickyNote, Undo2,
-  BookOpen, Check, CloudAlert, FileText, PanelLeft, Share2, type LucideIcon,
+  BookOpen, Check, CloudAlert, Ellipsis, FileText, PanelLeft, Share2, type LucideIcon,
 } from 'lucide-react';
 import { MenuButton, type MenuItem } from '../../components/ui/MenuButton.tsx';
 import { useStore } from 'zustand';
@@ -73,19 +73,38 @@ export function Toolbar({ actions, saveState, narrow, fileItems, onShare, onOpen
       <h1 className="mx-2 hidden max-w-[16rem] shrink truncate text-sm font-semibold md:block" title={title}>
         {title}
       </h1>
-      <div className="flex min-w-0 flex-1 items-center gap-0.5 overflow-x-auto">
+      <div className={`flex min-w-0 flex-1 items-center gap-0.5 ${narrow ? '' : 'overflow-x-auto'}`}>
         <ToolButton icon={Undo2} label="Undo" shortcut="Control+Z" onClick={actions.undo} disabled={!canUndo} />
         <ToolButton icon={Redo2} label="Redo" shortcut="Control+Shift+Z" onClick={actions.redo} disabled={!canRedo} />
-        <Divider />
-        <ToolButton icon={LayoutDashboard} label="Auto-layout" shortcut="Shift+L" onClick={() => void actions.autoLayout()} showLabel={!narrow} />
-        <ToolButton icon={Maximize} label="Fit view" shortcut="Shift+1" onClick={actions.fit} />
-        <ToolButton icon={Group} label="Group into boundary" shortcut="Control+G" onClick={actions.group} disabled={!hasSelection} />
-        <ToolButton icon={StickyNote} label="Add note" shortcut="N" onClick={actions.addNote} />
-        <Divider />
-        <ToolButton icon={Grid3x3} label="Snap to grid" onClick={settings.toggleSnap} pressed={settings.snapToGrid} />
-        {!narrow && <ToolButton icon={MapIcon} label="Minimap" onClick={settings.toggleMinimap} pressed={settings.showMinimap} />}
-        {!narrow && <ToolButton icon={BookOpen} label="Legend" onClick={settings.toggleLegend} pressed={settings.showLegend} />}
-        <ToolButton icon={Keyboard} label="Keyboard shortcuts" shortcut="?" onClick={onOpenCheatSheet} />
+        {narrow ? (
+          <MenuButton
+            label="More tools"
+            icon={Ellipsis}
+            showLabel={false}
+            align="left"
+            items={[
+              { label: 'Auto-layout', icon: LayoutDashboard, onSelect: () => void actions.autoLayout() },
+              { label: 'Fit view', icon: Maximize, onSelect: actions.fit },
+              { label: 'Group into boundary', icon: Group, onSelect: actions.group, disabled: !hasSelection },
+              { label: 'Add note', icon: StickyNote, onSelect: actions.addNote },
+              { label: 'Snap to grid', icon: Grid3x3, onSelect: settings.toggleSnap, checked: settings.snapToGrid },
+              { label: 'Keyboard shortcuts', icon: Keyboard, onSelect: onOpenCheatSheet },
+            ]}
+          />
+        ) : (
+          <>
+            <Divider />
+            <ToolButton icon={LayoutDashboard} label="Auto-layout" shortcut="Shift+L" onClick={() => void actions.autoLayout()} showLabel />
+            <ToolButton icon={Maximize} label="Fit view" shortcut="Shift+1" onClick={actions.fit} />
+            <ToolButton icon={Group} label="Group into boundary" shortcut="Control+G" onClick={actions.group} disabled={!hasSelection} />
+            <ToolButton icon={StickyNote} label="Add note" shortcut="N" onClick={actions.addNote} />
+            <Divider />
+            <ToolButton icon={Grid3x3} label="Snap to grid" onClick={settings.toggleSnap} pressed={settings.snapToGrid} />
+            <ToolButton icon={MapIcon} label="Minimap" onClick={settings.toggleMinimap} pressed={settings.showMinimap} />
+            <ToolButton icon={BookOpen} label="Legend" onClick={settings.toggleLegend} pressed={settings.showLegend} />
+            <ToolButton icon={Keyboard} label="Keyboard shortcuts" shortcut="?" onClick={onOpenCheatSheet} />
+          </>
+        )}
       </div>
       <div className="flex min-w-0 shrink-0 items-center gap-2 pl-2">
         <SaveIndicator state={saveState} compact={narrow} />
