@@ -7,6 +7,12 @@ export const router = createBrowserRouter([
   {
     path: '/',
     element: <AppShell />,
+    // Shown while the first page's code arrives (pages are loaded on demand).
+    hydrateFallbackElement: (
+      <p role="status" className="p-6 text-sm text-slate-500 dark:text-slate-400">
+        Loading Skyline…
+      </p>
+    ),
     children: [
       { index: true, element: <HomePage /> },
       { path: 'canvas', lazy: async () => ({ Component: (await import('./routes/CanvasRoute.tsx')).CanvasHomeRoute }) },
