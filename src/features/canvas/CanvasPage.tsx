@@ -26,6 +26,7 @@ import { useReactFlow } from '@xyflow/react';
 import { useMediaQuery } from './use-media-query.ts';
 import type { MenuItem } from '../../components/ui/MenuButton.tsx';
 import { readDesignFile } from '../../storage/read-design-file.ts';
+import { DESIGN_FILE, useFilePicker } from '../../components/ui/file-picker.tsx';
 import { MermaidDialog } from './export/MermaidDialog.tsx';
 import { ShareDialog } from './export/ShareDialog.tsx';
 import { useDesignExport } from './export/use-design-export.ts';
@@ -168,8 +169,6 @@ function CanvasWorkspace({ storage, freshDesign, sidePanel, example, exampleMiss
   const [sharing, setSharing] = useState<Design | null>(null);
   const [mermaid, setMermaid] = useState<Design | null>(null);
   const [dropping, setDropping] = useState(false);
-  const filePicker = useRef<HTMLInputElement>(null);
-
   const importFile = useCallback(
     async (file: File) => {
       const store = useEditorStore.getState();
@@ -184,6 +183,8 @@ function CanvasWorkspace({ storage, freshDesign, sidePanel, example, exampleMiss
     },
     [onOpenAsNew],
   );
+  const filePicker = useFilePicker((file) => void importFile(file), DESIGN_FILE);
+  const openFilePicker = filePicker.open;
   const saveCopy = useCallback(async () => {
     const store = useEditorStore.getState();
     const problem = onOpenAsNew ? await onOpenAsNew({ ...store.design, title: `${store.design.title} (copy)`.slice(0, 120) }, 'copy') : 'Copies are not available here.';
@@ -193,14 +194,14 @@ function CanvasWorkspace({ storage, freshDesign, sidePanel, example, exampleMiss
 
   const fileItems = useMemo(
     (): MenuItem[] => [
-      ...(onOpenAsNew ? [{ label: 'Import design file…', icon: Upload, onSelect: () => filePicker.current?.click() }] : []),
+      ...(onOpenAsNew ? [{ label: 'Import design file…', icon: Upload, onSelect: openFilePicker }] : []),
       { label: 'Export as JSON', icon: FileJson, onSelect: exportJson },
       { label: 'Export as PNG image', icon: FileImage, onSelect: () => void exportImage('png') },
       { label: 'Export as SVG image', icon: FileDown, onSelect: () => void exportImage('svg') },
       { label: 'Copy as Mermaid…', icon: GitFork, onSelect: () => setMermaid(useEditorStore.getState().design) },
       ...(onOpenAsNew ? [{ label: 'Save a copy', icon: FileUp, onSelect: () => void saveCopy() }] : []),
     ],
-    [onOpenAsNew, exportJson, exportImage, saveCopy],
+    [onOpenAsNew, exportJson, exportImage, saveCopy, openFilePicker],
   );
   const share = useCallback(() => setSharing(useEditorStore.getState().design), []);
 
@@ -266,18 +267,7 @@ function CanvasWorkspace({ storage, freshDesign, sidePanel, example, exampleMiss
       />
       {banner?.({ openSidePanel: narrow ? openSidePanel : null })}
       <StorageNotice storage={storage} onExport={exportJson} {...(onOpenAsNew ? { onSaveCopy: () => void saveCopy() } : {})} />
-      <input
-        ref={filePicker}
-        type="file"
-        accept=".json,application/json"
-        aria-label="Design file to import"
-        className="hidden"
-        onChange={(e) => {
-          const file = e.currentTarget.files?.[0];
-          e.currentTarget.value = '';
-          if (file) void importFile(file);
-        }}
-      />
+      {filePicker.input}
       <div className="flex min-h-0 flex-1">
         {!narrow && (
           <aside

@@ -1,8 +1,9 @@
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { AlertTriangle, Plus, Upload } from 'lucide-react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { downloadFile } from '../../components/ui/download.ts';
+import { DESIGN_FILE, useFilePicker } from '../../components/ui/file-picker.tsx';
 import { SearchField } from '../../components/ui/SearchField.tsx';
 import { contentIndexQuery } from '../../content/glossary.ts';
 import { problemQuery } from '../../content/problems.ts';
@@ -56,7 +57,6 @@ export function DesignsPage() {
   const [sort, setSort] = useState<SortKey>('edited');
   const [notice, setNotice] = useState<{ tone: 'error' | 'info'; text: string } | null>(null);
   const [deleted, setDeleted] = useState<{ record: StoredDesign; title: string } | null>(null);
-  const filePicker = useRef<HTMLInputElement>(null);
   const refresh = useCallback(() => client.invalidateQueries({ queryKey: ['library'] }), [client]);
 
   const problemTitles = useMemo(() => new Map(index.data?.problems.map((p) => [p.id, p.title]) ?? []), [index.data]);
@@ -113,6 +113,8 @@ export function DesignsPage() {
     void navigate(`/canvas/${saved.design.id}`);
   };
 
+  const filePicker = useFilePicker((file) => void importFile(file), DESIGN_FILE);
+
   const rename = async (summary: DesignSummary, title: string): Promise<string | null> => {
     const lib = await getLibrary();
     const result = await lib.save({ ...summary.design, title, updatedAt: new Date().toISOString() }, summary.revision);
@@ -152,25 +154,14 @@ export function DesignsPage() {
           <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">Everything you draw is kept in this browser, saved as you work. Nothing is uploaded.</p>
         </div>
         <div className="flex gap-2">
-          <button type="button" onClick={() => filePicker.current?.click()} className={`${buttonClass} border border-slate-300 hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800`}>
+          <button type="button" onClick={filePicker.open} className={`${buttonClass} border border-slate-300 hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800`}>
             <Upload aria-hidden className="size-4" /> Import design file…
           </button>
           <button type="button" onClick={() => void createNew()} className={`${buttonClass} bg-blue-700 text-white hover:bg-blue-800`}>
             <Plus aria-hidden className="size-4" /> New design
           </button>
         </div>
-        <input
-          ref={filePicker}
-          type="file"
-          accept=".json,application/json"
-          aria-label="Design file to import"
-          className="hidden"
-          onChange={(e) => {
-            const file = e.currentTarget.files?.[0];
-            e.currentTarget.value = '';
-            if (file) void importFile(file);
-          }}
-        />
+        {filePicker.input}
       </div>
 
       {library.data?.warning && (
