@@ -5,6 +5,7 @@
  */
 import { NODE_HEIGHT, NODE_WIDTH } from '../../domain/diagram/edit-operations.ts';
 import type { Design, Position } from '../../domain/diagram/schema.ts';
+import { edgeBadges } from './edge-visuals.ts';
 
 export interface LayoutResult {
   positions: Map<string, Position>;
@@ -12,6 +13,10 @@ export interface LayoutResult {
 }
 
 const GROUP_TITLE = 32;
+/** Connection labels are 11 px text: about 6 px a character, plus the halo around them. */
+const LABEL_CHAR_WIDTH = 6;
+const LABEL_PAD = 12;
+const LABEL_HEIGHT = 16;
 const GROUP_PAD = 24;
 
 export async function layoutDesign(design: Design): Promise<LayoutResult> {
@@ -29,7 +34,12 @@ export async function layoutDesign(design: Design): Promise<LayoutResult> {
     g.setNode(node.id, { width: NODE_WIDTH, height: NODE_HEIGHT });
     if (node.groupId !== undefined) g.setParent(node.id, node.groupId);
   }
-  for (const edge of design.edges) g.setEdge(edge.source, edge.target, {}, edge.id);
+  // Room for each connection's label between the layers, so text is not hidden under the boxes it joins.
+  const byId = new Map(design.nodes.map((n) => [n.id, n]));
+  for (const edge of design.edges) {
+    const label = edgeBadges(edge, byId.get(edge.source), byId.get(edge.target)).join(' · ');
+    g.setEdge(edge.source, edge.target, label ? { width: label.length * LABEL_CHAR_WIDTH + LABEL_PAD, height: LABEL_HEIGHT, labelpos: 'c' } : {}, edge.id);
+  }
 
   dagre.layout(g);
 
