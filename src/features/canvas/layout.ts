@@ -22,7 +22,7 @@ const GROUP_PAD = 24;
 export async function layoutDesign(design: Design): Promise<LayoutResult> {
   const dagre = (await import('@dagrejs/dagre')).default;
   const g = new dagre.graphlib.Graph({ compound: true, multigraph: true });
-  g.setGraph({ rankdir: 'LR', nodesep: 48, ranksep: 110, edgesep: 24, marginx: 40, marginy: 40 });
+  g.setGraph({ rankdir: 'LR', nodesep: 48, ranksep: 64, edgesep: 24, marginx: 40, marginy: 40 });
   g.setDefaultEdgeLabel(() => ({}));
 
   const populated = new Set(design.nodes.flatMap((n) => (n.groupId !== undefined ? [n.groupId] : [])));
