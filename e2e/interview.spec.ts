@@ -18,6 +18,14 @@ test('a timed mock interview: phases, a follow-up from a finding, the scorecard,
   await questions.getByRole('button', { name: 'Answer' }).click();
   await expect(questions.getByText('Links never change; custom aliases are optional.')).toBeVisible();
   await expect(questions.getByRole('listitem')).toHaveCount(2);
+  // An answer can be revised; the revision is what the scorecard keeps.
+  const first = questions.getByRole('listitem').filter({ hasText: 'Links never change' });
+  await first.getByRole('button', { name: /^Edit your answer to: / }).click();
+  await expect(first.getByRole('textbox')).toHaveValue('Links never change; custom aliases are optional.');
+  await first.getByRole('textbox').fill('Links never change; custom aliases are optional and unique.');
+  await first.getByRole('button', { name: 'Save answer' }).click();
+  await expect(questions.getByText('Links never change; custom aliases are optional and unique.')).toBeVisible();
+  await expect(questions.getByRole('button', { name: 'Save answer' })).toHaveCount(0);
 
   // The clock keeps counting, across a reload too.
   await page.clock.fastForward('05:00');
@@ -69,6 +77,7 @@ test('a timed mock interview: phases, a follow-up from a finding, the scorecard,
   await expect(time.getByRole('row', { name: /Requirements/ })).toContainText(/5:\d\d/);
   await expect(time.getByRole('row', { name: /Estimation/ })).toContainText(/2:0\d/);
   await expect(page.getByRole('region', { name: 'Questions' })).toContainText('2 answered');
+  await expect(page.getByRole('region', { name: 'Questions' })).toContainText('Links never change; custom aliases are optional and unique.');
   await expect(page.getByRole('region', { name: 'Things to improve' }).getByRole('listitem').first()).toBeVisible();
   await expect(page.getByRole('button', { name: 'Print' })).toBeVisible();
 

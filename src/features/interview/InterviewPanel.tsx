@@ -12,12 +12,19 @@ import { EstimateCalculator } from './EstimateCalculator.tsx';
 import { clock, spoken } from './format.ts';
 import { useNow, type Interview } from './use-interview.ts';
 
+const QUIET_BUTTON = 'rounded-md px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800';
 const SOURCE_LABEL = { script: 'Interviewer', missing: 'About your design', finding: 'About your design', failure: 'Failure probe' } as const;
 
 function Question({ question, onAnswer, onSkip }: { question: AskedQuestion; onAnswer(text: string): void; onSkip(): void }) {
+  const response = question.response;
+  const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState('');
   const id = `q-${question.id.replace(/[^\w-]/g, '_')}`;
-  const response = question.response;
+  const open = response === null || editing;
+  const startEditing = () => {
+    setDraft(response?.type === 'answered' ? response.text : '');
+    setEditing(true);
+  };
   return (
     <li aria-labelledby={id} className="space-y-1.5 rounded-lg border border-slate-200 p-2.5 dark:border-slate-700">
       <p className="text-[11px] font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">{SOURCE_LABEL[question.source]}</p>
@@ -30,11 +37,13 @@ function Question({ question, onAnswer, onSkip }: { question: AskedQuestion; onA
           <span className="sr-only">(opens in a new tab)</span>
         </a>
       )}
-      {response === null ? (
+      {open ? (
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            if (draft.trim()) onAnswer(draft);
+            if (!draft.trim()) return;
+            onAnswer(draft);
+            setEditing(false);
           }}
           className="space-y-1.5"
         >
@@ -46,26 +55,43 @@ function Question({ question, onAnswer, onSkip }: { question: AskedQuestion; onA
             value={draft}
             maxLength={4000}
             rows={3}
+            autoFocus={editing}
             onChange={(e) => setDraft(e.target.value)}
             placeholder="Type your answer…"
             className="w-full rounded border border-slate-300 bg-white p-1.5 text-sm dark:border-slate-600 dark:bg-slate-800"
           />
           <div className="flex gap-2">
             <button type="submit" disabled={!draft.trim()} className="rounded-md bg-blue-700 px-2.5 py-1 text-xs font-medium text-white hover:bg-blue-800 disabled:opacity-50">
-              Answer
+              {response === null ? 'Answer' : 'Save answer'}
             </button>
-            <button type="button" onClick={onSkip} className="rounded-md px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800">
-              Skip
-            </button>
+            {response === null ? (
+              <button type="button" onClick={onSkip} className={QUIET_BUTTON}>
+                Skip
+              </button>
+            ) : (
+              <button type="button" onClick={() => setEditing(false)} className={QUIET_BUTTON}>
+                Cancel
+              </button>
+            )}
           </div>
         </form>
       ) : response.type === 'answered' ? (
-        <p className="whitespace-pre-wrap rounded bg-slate-50 p-1.5 text-sm text-slate-700 dark:bg-slate-800 dark:text-slate-200">
-          <span className="sr-only">Your answer: </span>
-          {response.text}
-        </p>
+        <>
+          <p className="whitespace-pre-wrap rounded bg-slate-50 p-1.5 text-sm text-slate-700 dark:bg-slate-800 dark:text-slate-200">
+            <span className="sr-only">Your answer: </span>
+            {response.text}
+          </p>
+          <button type="button" onClick={startEditing} aria-label={`Edit your answer to: ${question.text}`} className={QUIET_BUTTON}>
+            Edit answer
+          </button>
+        </>
       ) : (
-        <p className="text-xs italic text-slate-500">Skipped</p>
+        <p className="flex items-center gap-2 text-xs italic text-slate-500 dark:text-slate-400">
+          Skipped
+          <button type="button" onClick={startEditing} aria-label={`Answer now: ${question.text}`} className={`${QUIET_BUTTON} not-italic`}>
+            Answer now
+          </button>
+        </p>
       )}
     </li>
   );
