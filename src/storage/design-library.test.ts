@@ -64,6 +64,14 @@ describe.each([
     expect(await library.latest('chat-app')).toBeNull();
   });
 
+  it('passes over a newer record that cannot be read when finding the latest design', async () => {
+    const library = await open();
+    await library.save(design('readable', '2026-01-01T00:00:00.000Z', 'url-shortener'), null);
+    // Newest by its stored time, but its nodes are not a list: not a design any more.
+    await library.restore({ id: 'broken', revision: 1, design: { ...design('broken', '2026-05-01T00:00:00.000Z', 'url-shortener'), nodes: 'oops' } as never });
+    expect(await library.latest('url-shortener')).toBe('readable');
+  });
+
   it('keeps the best score and every finished attempt per problem', async () => {
     const library = await open();
     await library.noteScore('chat-app', 40);

@@ -124,9 +124,28 @@ function sortOut(records: Iterable<readonly [string, unknown]>): { entries: Libr
   return { entries: entries.sort(byRecency), damaged };
 }
 
-function latestOf(entries: readonly LibraryEntry[], problemId: string | null): string | null {
-  const match = entries.filter((e) => (e.design.problemId ?? null) === problemId).sort(byRecency)[0];
-  return match ? match.design.id : null;
+/** A field of a stored design read without validating the rest: enough to pick a candidate. */
+function rawDesignField(record: unknown, field: 'updatedAt' | 'problemId'): unknown {
+  if (typeof record !== 'object' || record === null) return undefined;
+  const design = (record as { design?: unknown }).design;
+  return typeof design === 'object' && design !== null ? (design as Record<string, unknown>)[field] : undefined;
+}
+
+/**
+ * The newest readable design of a problem (or of the free canvas): candidates are
+ * ordered by their stored time, and only they are validated, newest first, until
+ * one reads, instead of validating the whole library.
+ */
+function latestOf(records: Iterable<unknown>, problemId: string | null): string | null {
+  const candidates = [...records]
+    .filter((r) => (rawDesignField(r, 'problemId') ?? null) === problemId)
+    .map((r) => ({ r, at: rawDesignField(r, 'updatedAt') }))
+    .sort((a, b) => String(b.at ?? '').localeCompare(String(a.at ?? '')));
+  for (const { r } of candidates) {
+    const result = read(r);
+    if (result.status === 'loaded' && (result.design.problemId ?? null) === problemId) return result.design.id;
+  }
+  return null;
 }
 
 function withScore(current: ProblemProgress | undefined, problemId: string, score: number, attempt: boolean): ProblemProgress | null {
@@ -192,7 +211,7 @@ export function createIndexedDbLibrary(db: IDBPDatabase<SkylineDb>): DesignLibra
       }
     },
     async latest(problemId) {
-      return latestOf((await library.list()).entries, problemId);
+      return latestOf(await db.getAll('designs'), problemId);
     },
     async progress() {
       const all = await db.getAll('progress');
@@ -263,7 +282,7 @@ export function createMemoryLibrary(warning: string | null = UNAVAILABLE_MESSAGE
       return { ok: true, revision: record.revision };
     },
     async latest(problemId) {
-      return latestOf((await library.list()).entries, problemId);
+      return latestOf(designs.values(), problemId);
     },
     async progress() {
       return new Map(progress);
