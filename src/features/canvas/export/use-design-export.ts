@@ -49,8 +49,9 @@ export function useDesignExport() {
         await fitView({ duration: 0 });
         await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
       }
-      const viewportElement = document.querySelector<HTMLElement>('.design-canvas .react-flow__viewport');
-      if (!viewportElement) return;
+      const canvasElement = document.querySelector<HTMLElement>('.design-canvas');
+      const viewportElement = canvasElement?.querySelector<HTMLElement>('.react-flow__viewport');
+      if (!canvasElement || !viewportElement) return;
       const bounds = getNodesBounds(nodes);
       const scale = Math.min(1, MAX_IMAGE_SIDE / (bounds.width + 2 * PADDING), MAX_IMAGE_SIDE / (bounds.height + 2 * PADDING));
       const width = Math.ceil((bounds.width + 2 * PADDING) * scale);
@@ -64,6 +65,8 @@ export function useDesignExport() {
         skipFonts: true,
         style: { width: `${width}px`, height: `${height}px`, transform: `translate(${viewport.x}px, ${viewport.y}px) scale(${viewport.zoom})` },
       };
+      // Labels and icons hidden at a small zoom on screen belong in the image.
+      canvasElement.dataset.exporting = 'true';
       try {
         const { toPng, toSvg } = await import('html-to-image');
         const url = format === 'png' ? await toPng(viewportElement, options) : await toSvg(viewportElement, options);
@@ -72,6 +75,8 @@ export function useDesignExport() {
         store.announce(`Exported ${width} × ${height} ${format.toUpperCase()} image.`, 'success');
       } catch (error) {
         store.announce(`The image could not be made (${error instanceof Error ? error.message : 'unknown error'}). Try the JSON or Mermaid export instead.`, 'error');
+      } finally {
+        delete canvasElement.dataset.exporting;
       }
     },
     [getNodes, fitView],

@@ -25,7 +25,7 @@ function ComponentNodeView({ data, selected }: NodeProps<ComponentFlowNode>) {
         <div className="truncate text-sm font-semibold leading-tight text-slate-900 dark:text-slate-50" title={node.name}>
           {node.name}
         </div>
-        <div className="lod-detail truncate text-xs leading-tight text-slate-500 dark:text-slate-400">
+        <div className="lod-text truncate text-xs leading-tight text-slate-500 dark:text-slate-400">
           {[node.name === kind.label ? '' : kind.label, node.technology].filter(Boolean).join(' · ') || kind.label}
         </div>
       </div>

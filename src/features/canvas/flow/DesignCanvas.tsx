@@ -60,11 +60,13 @@ function minimapColor(node: FlowNode): string {
   return 'transparent';
 }
 
-/** Below this zoom, text and icons are too small to read: draw plain boxes and lines (level of detail). */
+/** Below this zoom, 11-12 px text (connection labels, a component's kind) is under 7 px on screen: not drawn. */
+const TEXT_ZOOM = 0.6;
+/** Below this zoom, icons and badges are too small to read as well: plain boxes and lines (level of detail). */
 const DETAIL_ZOOM = 0.45;
 /** From this many components on, only what is on screen is rendered. */
 export const LARGE_DESIGN = 300;
-const selectZoomedOut = (s: { transform: [number, number, number] }) => s.transform[2] < DETAIL_ZOOM;
+const selectDetail = (s: { transform: [number, number, number] }) => (s.transform[2] < DETAIL_ZOOM ? 'low' : s.transform[2] < TEXT_ZOOM ? 'medium' : 'high');
 
 /** Whether a connection between two components of the current design makes sense; undefined if one is missing. */
 function connectionVerdict(sourceId: string, targetId: string) {
@@ -104,7 +106,7 @@ export function DesignCanvas({ coarsePointer, initialViewport, onViewportSaved }
     return lastEdges.current;
   }, [edges, selection, nodeById]);
 
-  const zoomedOut = useFlowStore(selectZoomedOut);
+  const detail = useFlowStore(selectDetail);
   const wrapper = useRef<HTMLDivElement>(null);
   // While dragging, nothing else needs hit-testing: skip it for thousands of shapes on every pointer move.
   const startGesture = useCallback(() => {
@@ -206,7 +208,7 @@ export function DesignCanvas({ coarsePointer, initialViewport, onViewportSaved }
   );
 
   return (
-    <div id={CANVAS_ELEMENT_ID} ref={wrapper} data-detail={zoomedOut ? 'low' : 'high'} className="design-canvas h-full w-full" onDragOver={onDragOver} onDrop={onDrop}>
+    <div id={CANVAS_ELEMENT_ID} ref={wrapper} data-detail={detail} className="design-canvas h-full w-full" onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow<FlowNode, FlowEdge>
         nodes={flowNodes}
         edges={flowEdges}

@@ -41,7 +41,7 @@ function DesignEdgeViewInner({ id, data, selected, markerEnd, markerStart, sourc
           y={labelY}
           textAnchor="middle"
           dominantBaseline="central"
-          className="lod-detail pointer-events-none fill-slate-700 stroke-white text-[11px] font-medium dark:fill-slate-200 dark:stroke-slate-950"
+          className="lod-text pointer-events-none fill-slate-700 stroke-white text-[11px] font-medium dark:fill-slate-200 dark:stroke-slate-950"
           style={{ paintOrder: 'stroke', strokeWidth: 4, strokeLinejoin: 'round' }}
         >
           {badges}
