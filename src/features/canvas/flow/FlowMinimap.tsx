@@ -7,6 +7,7 @@ const WIDTH = 200;
 const HEIGHT = 150;
 /** Margin around the drawing, in minimap pixels. */
 const MARGIN = 5;
+const MIN_REDRAW_MS = 100;
 
 const PALETTE = {
   light: { mask: 'rgba(240, 240, 240, 0.6)', frame: 'rgba(100, 116, 139, 0.9)', boundary: 'rgba(100, 116, 139, 0.7)' },
@@ -102,6 +103,8 @@ export function FlowMinimap({ colourOf, dark }: FlowMinimapProps) {
     const element = canvas.current;
     if (!element) return;
     let scheduled = 0;
+    let waiting: ReturnType<typeof setTimeout> | undefined;
+    let drawnAt = -Infinity;
     // Elements that did not change keep their object, and their colour.
     const colours = new WeakMap<FlowNode, string>();
     const cachedColourOf = (node: FlowNode) => {
@@ -111,10 +114,20 @@ export function FlowMinimap({ colourOf, dark }: FlowMinimapProps) {
     };
     const redraw = () => {
       scheduled = 0;
+      drawnAt = performance.now();
       draw(element, store.getState(), cachedColourOf, dark);
     };
+    // While something is dragged the picture changes every frame; ten redraws a second are plenty
+    // for an overview, and the last change is always drawn.
     const schedule = () => {
-      if (!scheduled) scheduled = requestAnimationFrame(redraw);
+      if (scheduled || waiting !== undefined) return;
+      const wait = drawnAt + MIN_REDRAW_MS - performance.now();
+      if (wait <= 0) scheduled = requestAnimationFrame(redraw);
+      else
+        waiting = setTimeout(() => {
+          waiting = undefined;
+          scheduled = requestAnimationFrame(redraw);
+        }, wait);
     };
     redraw();
     const unsubscribe = store.subscribe((state, previous) => {
@@ -123,6 +136,7 @@ export function FlowMinimap({ colourOf, dark }: FlowMinimapProps) {
     return () => {
       unsubscribe();
       cancelAnimationFrame(scheduled);
+      clearTimeout(waiting);
     };
   }, [store, colourOf, dark]);
 
