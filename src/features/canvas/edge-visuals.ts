@@ -21,7 +21,7 @@ export function formatDuration(ms: number): string {
 /** Short badges shown on the edge: protocol, timeout, retries, breaker… */
 type Endpoint = Pick<DesignNode, 'name' | 'kind'> | undefined;
 
-export function edgeBadges(edge: DesignEdge, source: Endpoint, target: Endpoint): string[] {
+function edgeBadges(edge: DesignEdge, source: Endpoint, target: Endpoint): string[] {
   const badges: string[] = [];
   if (edge.label) badges.push(edge.label);
   switch (edge.family) {
@@ -45,6 +45,11 @@ export function edgeBadges(edge: DesignEdge, source: Endpoint, target: Endpoint)
       break;
   }
   return badges;
+}
+
+/** The text drawn on a connection: its badges in one line. */
+export function edgeLabel(edge: DesignEdge, source: Endpoint, target: Endpoint): string {
+  return edgeBadges(edge, source, target).join(' · ');
 }
 
 /** Which ends carry an arrowhead. Data flows towards the reader for reads. */

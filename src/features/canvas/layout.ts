@@ -5,7 +5,7 @@
  */
 import { NODE_HEIGHT, NODE_WIDTH } from '../../domain/diagram/edit-operations.ts';
 import type { Design, Position } from '../../domain/diagram/schema.ts';
-import { edgeBadges } from './edge-visuals.ts';
+import { edgeLabel } from './edge-visuals.ts';
 
 export interface LayoutResult {
   positions: Map<string, Position>;
@@ -13,11 +13,11 @@ export interface LayoutResult {
 }
 
 const GROUP_TITLE = 32;
+const GROUP_PAD = 24;
 /** Connection labels are 11 px text: about 6 px a character, plus the halo around them. */
 const LABEL_CHAR_WIDTH = 6;
 const LABEL_PAD = 12;
 const LABEL_HEIGHT = 16;
-const GROUP_PAD = 24;
 
 export async function layoutDesign(design: Design): Promise<LayoutResult> {
   const dagre = (await import('@dagrejs/dagre')).default;
@@ -37,7 +37,7 @@ export async function layoutDesign(design: Design): Promise<LayoutResult> {
   // Room for each connection's label between the layers, so text is not hidden under the boxes it joins.
   const byId = new Map(design.nodes.map((n) => [n.id, n]));
   for (const edge of design.edges) {
-    const label = edgeBadges(edge, byId.get(edge.source), byId.get(edge.target)).join(' · ');
+    const label = edgeLabel(edge, byId.get(edge.source), byId.get(edge.target));
     g.setEdge(edge.source, edge.target, label ? { width: label.length * LABEL_CHAR_WIDTH + LABEL_PAD, height: LABEL_HEIGHT, labelpos: 'c' } : {}, edge.id);
   }
 

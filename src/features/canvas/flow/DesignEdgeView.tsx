@@ -1,6 +1,6 @@
 import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { edgeBadges, FAMILY_STROKE } from '../edge-visuals.ts';
+import { edgeLabel, FAMILY_STROKE } from '../edge-visuals.ts';
 import { facingEnds } from './edge-geometry.ts';
 import type { FlowEdge } from './to-flow.ts';
 import { useElementFindings } from '../findings/findings-context.tsx';
@@ -14,7 +14,7 @@ function DesignEdgeViewInner({ id, data, selected, markerEnd, markerStart, sourc
   const [path, labelX, labelY] = getBezierPath(facingEnds(sourceX, sourceY, targetX, targetY));
   const edge = data.edge;
   const stroke = FAMILY_STROKE[edge.family];
-  const badges = edgeBadges(edge, data.source, data.target).join(' · ');
+  const badges = edgeLabel(edge, data.source, data.target);
   return (
     <>
       <BaseEdge
