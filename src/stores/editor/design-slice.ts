@@ -145,14 +145,14 @@ export const createDesignSlice: StateCreator<EditorState, [['temporal', unknown]
         const p = moves.get(el.id);
         return p && (p.x !== el.position.x || p.y !== el.position.y) ? { ...el, position: p } : el;
       };
-      // Positions change, structure does not: analyses are not re-run.
+      // Positions change, structure does not: analyses are not re-run. It is still an edit ("last edited").
       set({
-        design: {
+        design: touch({
           ...design,
           nodes: design.nodes.map(move),
           groups: design.groups.some((g) => moves.has(g.id)) ? design.groups.map(move) : design.groups,
           notes: design.notes.some((n) => moves.has(n.id)) ? design.notes.map(move) : design.notes,
-        },
+        }),
       });
     },
     resizeElement: (id, size, position) => {
@@ -160,11 +160,11 @@ export const createDesignSlice: StateCreator<EditorState, [['temporal', unknown]
       const rounded = { width: Math.round(size.width), height: Math.round(size.height) };
       const place = position ? { position: { x: Math.round(position.x), y: Math.round(position.y) } } : {};
       set({
-        design: {
+        design: touch({
           ...design,
           groups: design.groups.map((g) => (g.id === id ? { ...g, size: rounded, ...place } : g)),
           notes: design.notes.map((n) => (n.id === id ? { ...n, size: rounded, ...place } : n)),
-        },
+        }),
       });
     },
     deleteSelection: () => {

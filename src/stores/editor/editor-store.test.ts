@@ -58,11 +58,15 @@ describe('editor store', () => {
     expect(store().connect('api', 'db')).toMatchObject({ ok: false, reason: expect.stringContaining('already connected') });
   });
 
-  it('moves change positions without counting as a structural change', () => {
+  it('moves change positions and the time of the last edit without counting as a structural change', () => {
     const id = store().addNode('service', { x: 0, y: 0 });
+    const earlier = '2020-01-01T00:00:00.000Z';
+    useEditorStore.setState({ design: { ...store().design, updatedAt: earlier } });
     const structure = store().structure;
     store().moveElements(new Map([[id, { x: 50, y: 50 }]]));
     expect(store().structure).toBe(structure);
+    expect(store().design.nodes[0]!.position).toEqual({ x: 50, y: 50 });
+    expect(store().design.updatedAt > earlier).toBe(true);
     store().updateNode(id, { name: 'Orders' });
     expect(store().structure).toBe(structure + 1);
   });
