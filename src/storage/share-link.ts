@@ -8,6 +8,7 @@
 import { strFromU8, strToU8, unzlibSync, zlibSync } from 'fflate';
 import type { Design } from '../domain/diagram/schema.ts';
 import { parseDesign } from '../domain/persistence/parse-design.ts';
+import { bytesOfBase64 } from './base64.ts';
 
 /** Version of the link encoding (not of the design format, which the design carries). */
 const PREFIX = 'd1.';
@@ -32,10 +33,7 @@ function toBase64Url(bytes: Uint8Array): string {
 
 function fromBase64Url(text: string): Uint8Array | null {
   if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return null;
-  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
+  return bytesOfBase64(text.replace(/-/g, '+').replace(/_/g, '/'));
 }
 
 function adler32(data: Uint8Array): number {

@@ -9,6 +9,7 @@ import { serializeDesign } from '../../../domain/persistence/parse-design.ts';
 import { useEditorStore } from '../../../stores/editor/editor-store.ts';
 import { LARGE_DESIGN } from '../flow/DesignCanvas.tsx';
 import { downloadFile, fileNameFor } from '../../../components/ui/download.ts';
+import { bytesOfBase64 } from '../../../storage/base64.ts';
 
 const MAX_IMAGE_SIDE = 4096;
 const PADDING = 48;
@@ -20,10 +21,7 @@ function dataUrlToBlob(url: string): Blob {
   const body = url.slice(comma + 1);
   const type = header.split(';')[0] ?? 'application/octet-stream';
   if (header.endsWith(';base64')) {
-    const binary = atob(body);
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    return new Blob([bytes], { type });
+    return new Blob([bytesOfBase64(body)], { type });
   }
   return new Blob([decodeURIComponent(body)], { type });
 }
