@@ -1,6 +1,7 @@
 /** Glue between the library and the routes that open designs from it. */
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
+import { useLoaded } from '../../components/ui/use-loaded.ts';
 import { useNavigate } from 'react-router';
 import type { Design } from '../../domain/diagram/schema.ts';
 import { getLibrary } from '../../storage/library.ts';
@@ -27,20 +28,12 @@ export function useOpenAsNew() {
 
 export type OpenedDesign = { status: 'loading' } | ({ library: DesignLibrary } & GetResult);
 
+const openFromLibrary = async (designId: string): Promise<OpenedDesign> => {
+  const library = await getLibrary();
+  return { library, ...(await library.get(designId)) };
+};
+
 /** Reads one design of the library, once per id. */
 export function useLibraryDesign(designId: string | null): OpenedDesign {
-  const [opened, setOpened] = useState<OpenedDesign>({ status: 'loading' });
-  useEffect(() => {
-    if (designId === null) return;
-    let cancelled = false;
-    setOpened({ status: 'loading' });
-    void getLibrary().then(async (library) => {
-      const result = await library.get(designId);
-      if (!cancelled) setOpened({ library, ...result });
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [designId]);
-  return opened;
+  return useLoaded(designId, openFromLibrary);
 }
