@@ -244,7 +244,8 @@ export function DesignCanvas({ coarsePointer, initialViewport, onViewportSaved }
       >
         <Background variant={BackgroundVariant.Dots} gap={SNAP[0]} size={1} />
         <Controls showInteractive={false} position="bottom-right" />
-        {showMinimap && !coarsePointer && (
+        {/* An overview of nothing is an empty grey box: shown once there is something to overview. */}
+        {showMinimap && !coarsePointer && nodes.length + groups.length + notes.length > 0 && (
           <FlowMinimap colourOf={minimapColor} dark={dark} />
         )}
       </ReactFlow>
