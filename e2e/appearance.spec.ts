@@ -51,8 +51,8 @@ test.describe('on a phone-sized screen', () => {
     await seedDesign(page, shopDesign());
     await openCanvas(page);
     const toolbar = page.getByRole('toolbar', { name: 'Canvas tools' });
-    const hidden = await toolbar.evaluate((bar) => [...bar.querySelectorAll('div')].some((strip) => strip.scrollWidth > strip.clientWidth + 1));
-    expect(hidden).toBe(false);
+    const spills = () => toolbar.evaluate((bar) => [bar, ...bar.querySelectorAll('div')].some((strip) => strip.scrollWidth > strip.clientWidth + 1));
+    expect(await spills()).toBe(false);
 
     const more = toolbar.getByRole('button', { name: 'More tools' });
     await more.tap();
@@ -65,5 +65,19 @@ test.describe('on a phone-sized screen', () => {
     await expect(menu.getByRole('menuitemcheckbox', { name: 'Snap to grid' })).toHaveAttribute('aria-checked', 'false');
     await menu.getByRole('menuitem', { name: 'Add note' }).tap();
     await expect.poll(async () => (await savedDesign(page)).notes.length).toBe(1);
+
+    // Sharing is in the File menu; Redo sits with the other tools.
+    await toolbar.getByRole('button', { name: 'File' }).tap();
+    await page.getByRole('menu', { name: 'File' }).getByRole('menuitem', { name: 'Share a link…' }).tap();
+    await expect(page.getByRole('dialog', { name: 'Share this design' })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await more.tap();
+    await expect(menu.getByRole('menuitem', { name: 'Redo' })).toHaveAttribute('aria-disabled', 'true');
+    await page.keyboard.press('Escape');
+
+    // A problem's workspace adds a Problem button; the toolbar still fits.
+    await page.goto('/problems/url-shortener');
+    await expect(toolbar.getByRole('button', { name: 'Problem', exact: true })).toBeVisible();
+    expect(await spills()).toBe(false);
   });
 });

@@ -103,7 +103,7 @@ test('on a phone the clock stays in view and the interviewer keeps answers when 
   await page.getByRole('combobox', { name: 'Problem' }).selectOption({ label: 'Design a URL shortener' });
   await page.getByRole('button', { name: 'Start interview' }).click();
   await expect(page.getByLabel('Time left')).toHaveText(/4\d:\d\d/);
-  await expect(page.getByText('1 question waiting')).toBeVisible();
+  await expect(page.getByText('1 waiting', { exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Open interviewer' }).click();
   const drawer = page.getByRole('complementary', { name: 'Interview' });
   await drawer.getByRole('textbox', { name: /Your answer to/ }).fill('Only short links and redirects for now.');

@@ -9,14 +9,16 @@ import { useSettingsStore } from '../../stores/settings-store.ts';
 import type { SaveState } from './use-autosave.ts';
 import type { CanvasActions } from './use-canvas-actions.ts';
 
-function ToolButton({ icon: Icon, label, shortcut, onClick, disabled, pressed, showLabel }: {
-  icon: LucideIcon;
+function ToolButton({ icon: Icon, label, shortcut, onClick, disabled, pressed, showLabel, cramped }: {
+  icon?: LucideIcon | undefined;
   label: string;
   shortcut?: string;
   onClick(): void;
   disabled?: boolean;
   pressed?: boolean;
   showLabel?: boolean;
+  /** On the narrowest phones (under 380 px) the label gives way to the icon alone. */
+  cramped?: boolean;
 }) {
   return (
     <button
@@ -29,8 +31,8 @@ function ToolButton({ icon: Icon, label, shortcut, onClick, disabled, pressed, s
       title={shortcut ? `${label} (${shortcut})` : label}
       className="inline-flex shrink-0 items-center gap-1.5 rounded-md px-2 py-1.5 text-sm text-slate-700 hover:bg-slate-100 disabled:opacity-40 disabled:hover:bg-transparent aria-pressed:bg-blue-100 aria-pressed:text-blue-900 dark:text-slate-200 dark:hover:bg-slate-800 dark:aria-pressed:bg-blue-900/60 dark:aria-pressed:text-blue-100"
     >
-      <Icon aria-hidden className="size-4" />
-      {showLabel && <span>{label}</span>}
+      {Icon && <Icon aria-hidden className="size-4" />}
+      {showLabel && <span className={cramped ? 'max-[379px]:sr-only' : undefined}>{label}</span>}
     </button>
   );
 }
@@ -68,14 +70,13 @@ export function Toolbar({ actions, saveState, narrow, fileItems, onShare, onOpen
   const settings = useSettingsStore();
   return (
     <div role="toolbar" aria-label="Canvas tools" className="flex h-11 shrink-0 items-center gap-0.5 border-b border-slate-200 bg-white px-2 dark:border-slate-800 dark:bg-slate-900">
-      {narrow && <ToolButton icon={Plus} label="Add" onClick={onOpenPalette} showLabel />}
-      {sidePanelLabel && onOpenSidePanel && <ToolButton icon={PanelLeft} label={sidePanelLabel} onClick={onOpenSidePanel} showLabel />}
+      {narrow && <ToolButton icon={Plus} label="Add" onClick={onOpenPalette} showLabel cramped />}
+      {sidePanelLabel && onOpenSidePanel && <ToolButton icon={narrow ? undefined : PanelLeft} label={sidePanelLabel} onClick={onOpenSidePanel} showLabel />}
       <h1 className="mx-2 hidden max-w-[16rem] shrink truncate text-sm font-semibold md:block" title={title}>
         {title}
       </h1>
       <div className={`flex min-w-0 flex-1 items-center gap-0.5 ${narrow ? '' : 'overflow-x-auto'}`}>
         <ToolButton icon={Undo2} label="Undo" shortcut="Control+Z" onClick={actions.undo} disabled={!canUndo} />
-        <ToolButton icon={Redo2} label="Redo" shortcut="Control+Shift+Z" onClick={actions.redo} disabled={!canRedo} />
         {narrow ? (
           <MenuButton
             label="More tools"
@@ -83,6 +84,7 @@ export function Toolbar({ actions, saveState, narrow, fileItems, onShare, onOpen
             showLabel={false}
             align="left"
             items={[
+              { label: 'Redo', icon: Redo2, onSelect: actions.redo, disabled: !canRedo },
               { label: 'Auto-layout', icon: LayoutDashboard, onSelect: () => void actions.autoLayout() },
               { label: 'Fit view', icon: Maximize, onSelect: actions.fit },
               { label: 'Group into boundary', icon: Group, onSelect: actions.group, disabled: !hasSelection },
@@ -93,6 +95,7 @@ export function Toolbar({ actions, saveState, narrow, fileItems, onShare, onOpen
           />
         ) : (
           <>
+            <ToolButton icon={Redo2} label="Redo" shortcut="Control+Shift+Z" onClick={actions.redo} disabled={!canRedo} />
             <Divider />
             <ToolButton icon={LayoutDashboard} label="Auto-layout" shortcut="Shift+L" onClick={() => void actions.autoLayout()} showLabel />
             <ToolButton icon={Maximize} label="Fit view" shortcut="Shift+1" onClick={actions.fit} />
@@ -108,9 +111,9 @@ export function Toolbar({ actions, saveState, narrow, fileItems, onShare, onOpen
       </div>
       <div className="flex min-w-0 shrink-0 items-center gap-2 pl-2">
         <SaveIndicator state={saveState} compact={narrow} />
-        <MenuButton label="File" icon={FileText} items={fileItems} showLabel={!narrow} />
-        <ToolButton icon={Share2} label="Share" onClick={onShare} showLabel={!narrow} />
-        {narrow && <ToolButton icon={SlidersHorizontal} label="Edit" onClick={onOpenInspector} showLabel />}
+        <MenuButton label="File" icon={FileText} items={narrow ? [...fileItems, { label: 'Share a link…', icon: Share2, onSelect: onShare }] : fileItems} showLabel={!narrow} />
+        {!narrow && <ToolButton icon={Share2} label="Share" onClick={onShare} showLabel />}
+        {narrow && <ToolButton icon={SlidersHorizontal} label="Edit" onClick={onOpenInspector} showLabel cramped />}
       </div>
     </div>
   );
