@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { Design } from '../domain/diagram/schema.ts';
 import { parseDesignText } from '../domain/persistence/parse-design.ts';
 import { arbitraryDesign } from '../testing/arbitraries.ts';
 import { decodeShareFragment, encodeShareFragment, shareLink } from './share-link.ts';
