@@ -7,6 +7,7 @@ import type { Design } from '../../domain/diagram/schema.ts';
 import { analyzeDesign } from '../../domain/rules/engine.ts';
 import { countBySeverity, SEVERITIES } from '../../domain/rules/types.ts';
 import { DesignPreview } from './DesignPreview.tsx';
+import { TitledSection } from '../../components/ui/TitledSection.tsx';
 
 /**
  * A design opened from a share link: shown read-only, with what it contains
@@ -50,10 +51,7 @@ export function SharedDesignView({ design, onSaveCopy }: { design: Design; onSav
             {error}
           </p>
         )}
-        <section aria-labelledby="shared-review">
-          <h2 id="shared-review" className="text-sm font-semibold">
-            Review
-          </h2>
+        <TitledSection id="shared-review" title="Review" titleClassName="text-sm font-semibold">
           {findings.length === 0 ? (
             <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">No findings: nothing in this design breaks the rules Skyline checks.</p>
           ) : (
@@ -65,7 +63,7 @@ export function SharedDesignView({ design, onSaveCopy }: { design: Design; onSav
             ))}
           </ul>
           )}
-        </section>
+        </TitledSection>
         <details className="text-sm">
           <summary className="cursor-pointer font-semibold">What is in it</summary>
           <ul aria-label="Components" className="mt-2 space-y-1">

@@ -17,6 +17,7 @@ import { readDesignFile } from '../../storage/read-design-file.ts';
 import { resolvedTheme, useSettingsStore } from '../../stores/settings-store.ts';
 import { DesignCard, timeAgo, type DesignSummary } from './DesignCard.tsx';
 import { plural } from '../../components/ui/plural.ts';
+import { TitledSection } from '../../components/ui/TitledSection.tsx';
 
 type SortKey = 'edited' | 'created' | 'title' | 'score';
 const SORTS: { id: SortKey; label: string }[] = [
@@ -226,10 +227,7 @@ export function DesignsPage() {
       )}
 
       {(library.data?.damaged.length ?? 0) > 0 && (
-        <section aria-labelledby="damaged-title" className="mt-8 rounded-xl border border-red-300 p-4 dark:border-red-800">
-          <h2 id="damaged-title" className="font-semibold">
-            {library.data?.damaged.length === 1 ? 'One design could not be read' : `${library.data?.damaged.length} designs could not be read`}
-          </h2>
+        <TitledSection id="damaged-title" title={library.data?.damaged.length === 1 ? 'One design could not be read' : `${library.data?.damaged.length} designs could not be read`} className="mt-8 rounded-xl border border-red-300 p-4 dark:border-red-800" titleClassName="font-semibold">
           <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">The rest of your library is fine. Download the raw data to repair it by hand, or delete it.</p>
           <ul className="mt-3 space-y-2">
             {library.data?.damaged.map((d) => (
@@ -245,14 +243,11 @@ export function DesignsPage() {
               </li>
             ))}
           </ul>
-        </section>
+        </TitledSection>
       )}
 
       {attempted.length > 0 && (
-        <section aria-labelledby="progress-title" className="mt-8">
-          <h2 id="progress-title" className="text-lg font-semibold">
-            Problem progress
-          </h2>
+        <TitledSection id="progress-title" title="Problem progress" className="mt-8">
           <table className="mt-2 w-full max-w-2xl text-left text-sm">
             <thead className="text-slate-500 dark:text-slate-400">
               <tr>
@@ -277,7 +272,7 @@ export function DesignsPage() {
               ))}
             </tbody>
           </table>
-        </section>
+        </TitledSection>
       )}
 
       {deleted && (

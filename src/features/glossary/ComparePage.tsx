@@ -4,6 +4,7 @@ import { MessagePage } from '../../components/ui/MessagePage.tsx';
 import { Markdown } from '../../components/ui/Markdown.tsx';
 import { compareQuery, contentIndexQuery, termQuery } from '../../content/glossary.ts';
 import { PrefetchLink } from './PrefetchLink.tsx';
+import { TitledSection } from '../../components/ui/TitledSection.tsx';
 
 export function ComparePage() {
   const { compareId = '' } = useParams();
@@ -25,12 +26,9 @@ export function ComparePage() {
         </p>
         <h1 className="mt-1 text-3xl font-semibold tracking-tight">{page.title}</h1>
         <p className="mt-3 text-lg text-slate-700 dark:text-slate-200">{page.summary}</p>
-        <section aria-labelledby="comparison" className="mt-8">
-          <h2 id="comparison" className="text-xl font-semibold">
-            Side by side
-          </h2>
+        <TitledSection id="comparison" title="Side by side" className="mt-8" titleClassName="text-xl font-semibold">
           <Markdown>{page.comparison}</Markdown>
-        </section>
+        </TitledSection>
         <div className="mt-4 grid gap-4 md:grid-cols-2">
           {page.choose.map((c) => (
             <section key={c.label} aria-label={`Choose ${c.label} when`} className="rounded-xl border border-slate-200 p-4 dark:border-slate-800">
@@ -39,16 +37,10 @@ export function ComparePage() {
             </section>
           ))}
         </div>
-        <section aria-labelledby="practice" className="mt-8">
-          <h2 id="practice" className="text-xl font-semibold">
-            In practice
-          </h2>
+        <TitledSection id="practice" title="In practice" className="mt-8" titleClassName="text-xl font-semibold">
           <Markdown>{page.inPractice}</Markdown>
-        </section>
-        <section aria-labelledby="terms" className="mt-8">
-          <h2 id="terms" className="text-xl font-semibold">
-            Read more
-          </h2>
+        </TitledSection>
+        <TitledSection id="terms" title="Read more" className="mt-8" titleClassName="text-xl font-semibold">
           <ul className="mt-2 flex flex-wrap gap-2">
             {[...new Set([...page.options.map((o) => o.term), ...page.related])].map((id) => (
               <li key={id}>
@@ -58,7 +50,7 @@ export function ComparePage() {
               </li>
             ))}
           </ul>
-        </section>
+        </TitledSection>
       </main>
     </div>
   );

@@ -5,6 +5,7 @@ import { compareQuery, contentIndexQuery, termQuery } from '../../content/glossa
 import type { TermSummary } from '../../content/content-index.ts';
 import { TERM_CATEGORIES } from '../../domain/glossary/term.ts';
 import { PrefetchLink } from './PrefetchLink.tsx';
+import { TitledSection } from '../../components/ui/TitledSection.tsx';
 
 /** Best matches first: name, then alias, then definition. */
 export function searchTerms(terms: readonly TermSummary[], query: string): { term: TermSummary; via: string | null }[] {
@@ -66,10 +67,7 @@ export function GlossaryIndexPage() {
         ) : (
           <>
             {index.compare.length > 0 && (
-              <section aria-labelledby="comparisons" className="mt-8">
-                <h2 id="comparisons" className="text-xl font-semibold">
-                  Comparisons
-                </h2>
+              <TitledSection id="comparisons" title="Comparisons" className="mt-8" titleClassName="text-xl font-semibold">
                 <ul className="mt-3 grid gap-2 sm:grid-cols-2">
                   {index.compare.map((c) => (
                     <li key={c.id}>
@@ -79,7 +77,7 @@ export function GlossaryIndexPage() {
                     </li>
                   ))}
                 </ul>
-              </section>
+              </TitledSection>
             )}
             {TERM_CATEGORIES.map((category) => {
               const inCategory = index.terms.filter((t) => t.category === category.id).sort((a, b) => a.term.localeCompare(b.term));

@@ -5,6 +5,7 @@ import { Markdown } from '../../components/ui/Markdown.tsx';
 import { HUB_SECTIONS } from '../../domain/glossary/guide.ts';
 import { compareQuery, contentIndexQuery, hubQuery, termQuery } from '../../content/glossary.ts';
 import { PrefetchLink } from './PrefetchLink.tsx';
+import { TitledSection } from '../../components/ui/TitledSection.tsx';
 
 export function HubPage() {
   const { hubId = '' } = useParams();
@@ -66,10 +67,7 @@ export function HubPage() {
             )}
           </section>
         ))}
-        <section aria-labelledby="concepts" className="mt-8">
-          <h2 id="concepts" className="text-xl font-semibold">
-            Concepts in this hub
-          </h2>
+        <TitledSection id="concepts" title="Concepts in this hub" className="mt-8" titleClassName="text-xl font-semibold">
           <ul className="mt-2 space-y-2">
             {hub.terms.map((id) => (
               <li key={id}>
@@ -94,7 +92,7 @@ export function HubPage() {
               </ul>
             </>
           )}
-        </section>
+        </TitledSection>
       </main>
     </div>
   );

@@ -7,6 +7,7 @@ import { TERM_CATEGORIES } from '../../domain/glossary/term.ts';
 import { RULES } from '../../domain/rules/registry.ts';
 import { compareQuery, contentIndexQuery, TermNotFound, termQuery } from '../../content/glossary.ts';
 import { PrefetchLink } from './PrefetchLink.tsx';
+import { TitledSection } from '../../components/ui/TitledSection.tsx';
 
 const SECTION_TITLES = [
   ['explanation', 'Explanation'],
@@ -67,10 +68,7 @@ export function TermPage() {
             <Markdown>{term.sections[key]}</Markdown>
           </section>
         ))}
-        <section aria-labelledby="related" className="mt-8">
-          <h2 id="related" className="text-xl font-semibold">
-            Related terms
-          </h2>
+        <TitledSection id="related" title="Related terms" className="mt-8" titleClassName="text-xl font-semibold">
           <ul className="mt-2 flex flex-wrap gap-2">
             {term.related.map((id) => (
               <li key={id}>
@@ -84,12 +82,9 @@ export function TermPage() {
               </li>
             ))}
           </ul>
-        </section>
+        </TitledSection>
         {rules.length > 0 && (
-          <section aria-labelledby="rules" className="mt-8">
-            <h2 id="rules" className="text-xl font-semibold">
-              Rules that check this
-            </h2>
+          <TitledSection id="rules" title="Rules that check this" className="mt-8" titleClassName="text-xl font-semibold">
             <ul className="mt-2 space-y-1">
               {rules.map((r) => (
                 <li key={r.id}>
@@ -100,13 +95,10 @@ export function TermPage() {
                 </li>
               ))}
             </ul>
-          </section>
+          </TitledSection>
         )}
         {problems.length > 0 && (
-          <section aria-labelledby="problems" className="mt-8">
-            <h2 id="problems" className="text-xl font-semibold">
-              Problems that practise this
-            </h2>
+          <TitledSection id="problems" title="Problems that practise this" className="mt-8" titleClassName="text-xl font-semibold">
             <ul className="mt-2 space-y-1">
               {problems.map((p) => (
                 <li key={p.id}>
@@ -117,13 +109,10 @@ export function TermPage() {
                 </li>
               ))}
             </ul>
-          </section>
+          </TitledSection>
         )}
         {comparisons.length > 0 && (
-          <section aria-labelledby="comparisons" className="mt-8">
-            <h2 id="comparisons" className="text-xl font-semibold">
-              Compare
-            </h2>
+          <TitledSection id="comparisons" title="Compare" className="mt-8" titleClassName="text-xl font-semibold">
             <ul className="mt-2 space-y-1">
               {comparisons.map((c) => (
                 <li key={c.id}>
@@ -133,12 +122,9 @@ export function TermPage() {
                 </li>
               ))}
             </ul>
-          </section>
+          </TitledSection>
         )}
-        <section aria-labelledby="reading" className="mt-8">
-          <h2 id="reading" className="text-xl font-semibold">
-            Further reading
-          </h2>
+        <TitledSection id="reading" title="Further reading" className="mt-8" titleClassName="text-xl font-semibold">
           <ul className="mt-2 space-y-1">
             {term.reading.map((r) => (
               <li key={r.url}>
@@ -150,7 +136,7 @@ export function TermPage() {
               </li>
             ))}
           </ul>
-        </section>
+        </TitledSection>
       </main>
     </div>
   );

@@ -8,6 +8,7 @@ import { isEnded } from '../../domain/interview/session-clock.ts';
 import { DIFFICULTIES } from '../../domain/rubric/problem.ts';
 import { listInterviews } from '../../storage/interview-storage.ts';
 import { startInterview } from './start-interview.ts';
+import { TitledSection } from '../../components/ui/TitledSection.tsx';
 
 const SURPRISE = '__surprise__';
 
@@ -104,10 +105,7 @@ export function InterviewStartPage() {
         </button>
       </form>
 
-      <section aria-labelledby="history-title" className="mt-8">
-        <h2 id="history-title" className="text-lg font-semibold">
-          Past interviews
-        </h2>
+      <TitledSection id="history-title" title="Past interviews" className="mt-8">
         {history.data && history.data.records.length === 0 && <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">None yet. Your sessions and their scorecards will be listed here.</p>}
         {history.data && history.data.damaged > 0 && (
           <p className="mt-2 text-sm text-red-700 dark:text-red-400">{history.data.damaged} saved session(s) could not be read and are not shown.</p>
@@ -141,7 +139,7 @@ export function InterviewStartPage() {
             </li>
           ))}
         </ul>
-      </section>
+      </TitledSection>
     </main>
   );
 }

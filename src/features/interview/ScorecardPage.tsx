@@ -9,6 +9,7 @@ import { scoreDesign } from '../../domain/rubric/scorer.ts';
 import { analyzeDesign } from '../../domain/rules/engine.ts';
 import type { InterviewRecord } from '../../storage/interview-storage.ts';
 import { clock, spoken } from './format.ts';
+import { TitledSection } from '../../components/ui/TitledSection.tsx';
 
 function Item({ item }: { item: ScorecardItem }) {
   return (
@@ -57,21 +58,15 @@ export function ScorecardPage({ record, problem, design }: { record: InterviewRe
         </Link>
       </div>
 
-      <section aria-labelledby="sc-score" className="mt-6">
-        <h2 id="sc-score" className="text-lg font-semibold">
-          Rubric score
-        </h2>
+      <TitledSection id="sc-score" title="Rubric score" className="mt-6">
         <p className="text-4xl font-bold">
           {card.rubric.score}
           <span className="text-lg font-normal text-slate-500">/100</span>
         </p>
         {!design && <p className="text-sm text-red-700 dark:text-red-400">The design of this session could not be found, so it is scored as empty.</p>}
-      </section>
+      </TitledSection>
 
-      <section aria-labelledby="sc-findings" className="mt-6">
-        <h2 id="sc-findings" className="text-lg font-semibold">
-          Review findings
-        </h2>
+      <TitledSection id="sc-findings" title="Review findings" className="mt-6">
         <table className="mt-1 text-sm">
           <thead>
             <tr className="text-left text-slate-500 dark:text-slate-400">
@@ -90,12 +85,9 @@ export function ScorecardPage({ record, problem, design }: { record: InterviewRe
             ))}
           </tbody>
         </table>
-      </section>
+      </TitledSection>
 
-      <section aria-labelledby="sc-time" className="mt-6">
-        <h2 id="sc-time" className="text-lg font-semibold">
-          Time per phase
-        </h2>
+      <TitledSection id="sc-time" title="Time per phase" className="mt-6">
         <table className="mt-1 w-full max-w-xl text-sm">
           <thead>
             <tr className="text-left text-slate-500 dark:text-slate-400">
@@ -118,12 +110,9 @@ export function ScorecardPage({ record, problem, design }: { record: InterviewRe
             ))}
           </tbody>
         </table>
-      </section>
+      </TitledSection>
 
-      <section aria-labelledby="sc-questions" className="mt-6">
-        <h2 id="sc-questions" className="text-lg font-semibold">
-          Questions
-        </h2>
+      <TitledSection id="sc-questions" title="Questions" className="mt-6">
         <p className="text-sm">
           {card.questions.asked} asked: {card.questions.answered} answered, {card.questions.skipped} skipped, {card.questions.unanswered} left unanswered.
         </p>
@@ -139,21 +128,15 @@ export function ScorecardPage({ record, problem, design }: { record: InterviewRe
               </li>
             ))}
         </ol>
-      </section>
+      </TitledSection>
 
       <div className="mt-6 grid gap-6 sm:grid-cols-2 print:grid-cols-2">
-        <section aria-labelledby="sc-strengths">
-          <h2 id="sc-strengths" className="text-lg font-semibold">
-            Strengths
-          </h2>
+        <TitledSection id="sc-strengths" title="Strengths">
           {card.strengths.length === 0 ? <p className="text-sm text-slate-600">Nothing to list yet.</p> : <ul className="mt-1 list-disc space-y-2 pl-5">{card.strengths.map((i, n) => <Item key={n} item={i} />)}</ul>}
-        </section>
-        <section aria-labelledby="sc-improve">
-          <h2 id="sc-improve" className="text-lg font-semibold">
-            Things to improve
-          </h2>
+        </TitledSection>
+        <TitledSection id="sc-improve" title="Things to improve">
           {card.improvements.length === 0 ? <p className="text-sm text-slate-600">Nothing: well done.</p> : <ul className="mt-1 list-disc space-y-2 pl-5">{card.improvements.map((i, n) => <Item key={n} item={i} />)}</ul>}
-        </section>
+        </TitledSection>
       </div>
     </main>
   );
