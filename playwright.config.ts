@@ -1,6 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 
-const PORT = 4599;
+const PORT = Number(process.env.E2E_PORT ?? 4599);
 
 export default defineConfig({
   testDir: 'e2e',

@@ -93,5 +93,6 @@ export const arbitraryDesign = (options: { maxNodes?: number } = {}) =>
         edges,
         groups,
         notes: r.notes.map((n, i) => ({ id: `t${i}`, text: n.text, position: { x: n.x, y: n.y } })),
+        flows: [],
       };
     });

@@ -29,6 +29,7 @@ export function createDesign(init: { id: string; title?: string; now: string; pr
     edges: [],
     groups: [],
     notes: [],
+    flows: [],
   };
 }
 
@@ -59,6 +60,7 @@ export function createSyncEdge(id: string, source: string, target: string): Sync
     circuitBreaker: false,
     idempotent: false,
     callsPerRequest: 1,
+    fanOut: 'sequential',
   };
 }
 

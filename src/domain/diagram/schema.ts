@@ -1,5 +1,5 @@
 /**
- * The Skyline design format, version 1.
+ * The Skyline design format, version 2 (version 2 added request flows).
  *
  * One schema for every place a design lives: the canvas, the rules engine, the
  * rubric scorer, storage, share links, exported files and the command-line
@@ -12,7 +12,7 @@ import { KIND_IDS } from './catalog.ts';
 import { checkConnection } from './connections.ts';
 
 export const DESIGN_FORMAT = 'skyline.design';
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const ID_PATTERN = /^[A-Za-z0-9_.:-]{1,64}$/;
 const Id = z
@@ -60,6 +60,8 @@ export const DELIVERY_GUARANTEES = ['at-most-once', 'at-least-once', 'exactly-on
 export const DATA_ACCESS = ['read', 'write', 'read-write', 'replicate'] as const;
 export const EDGE_FAMILIES = ['sync', 'async', 'data'] as const;
 
+export const FAN_OUTS = ['sequential', 'parallel'] as const;
+
 export const RetryPolicy = z.object({
   /** Total attempts including the first; 1 means no retries. */
   maxAttempts: z.number().int('must be a whole number').min(1, 'must be at least 1').max(10, 'must be at most 10'),
@@ -88,6 +90,8 @@ export const SyncEdge = z.looseObject({
   idempotent: z.boolean().default(false),
   /** How many calls one incoming request makes: a number, or one per item. */
   callsPerRequest: z.union([z.number().int().min(1).max(10_000), z.literal('per-item')]).default(1),
+  /** When one request makes several of these calls: one after another, or all at once. */
+  fanOut: z.enum(FAN_OUTS).default('sequential'),
 });
 
 export const AsyncEdge = z.looseObject({
@@ -129,6 +133,39 @@ export const DesignNote = z.looseObject({
   size: Size.optional(),
 });
 
+export const STEP_CONDITIONS = ['always', 'on-miss'] as const;
+
+/**
+ * One step of a request flow: a request crossing one connection. The step's
+ * connection starts at the flow's entry or at a component an earlier step
+ * reached, so the steps read in the order the work happens.
+ */
+export const FlowStep = z.looseObject({
+  edge: Id,
+  /** `on-miss`: taken only when the step before it from the same component read a cache and missed. */
+  when: z.enum(STEP_CONDITIONS).default('always'),
+  /** Fraction of the flow's requests that take this step, between 0 and 1. */
+  share: finite.gt(0, 'must be more than 0').max(1, 'must be at most 1').default(1),
+  /** Made at the same time as the step before it from the same component, instead of after it. */
+  parallel: z.boolean().default(false),
+});
+
+/**
+ * A request flow: an operation the design serves ("Follow a short link"), as
+ * the ordered connections one request crosses, including the asynchronous
+ * work that continues after the response.
+ */
+export const Flow = z.looseObject({
+  id: Id,
+  name: z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters'),
+  /** The problem operation this flow serves, by its id in the problem, if any. */
+  operation: z.string().max(80).optional(),
+  /** Requests per second at peak; unset means the problem's figure, or the simulator's default. */
+  rateRps: finite.positive('must be a positive number of requests per second').max(10_000_000).optional(),
+  steps: z.array(FlowStep).min(1, 'must have at least one step').max(1_000),
+  notes: z.string().max(4000).default(''),
+});
+
 const DesignShape = z.looseObject({
   format: z.literal(DESIGN_FORMAT),
   version: z.literal(SCHEMA_VERSION),
@@ -141,6 +178,7 @@ const DesignShape = z.looseObject({
   edges: z.array(DesignEdge).max(60_000),
   groups: z.array(DesignGroup).max(2_000).default([]),
   notes: z.array(DesignNote).max(2_000).default([]),
+  flows: z.array(Flow).max(200).default([]),
 });
 
 /** Rules that span elements: unique ids, edges that resolve, sensible connections. */
@@ -158,6 +196,11 @@ export const Design = DesignShape.superRefine((design, ctx) => {
   design.nodes.forEach((n, i) => claim(n.id, `node "${n.name}"`, ['nodes', i, 'id']));
   design.notes.forEach((n, i) => claim(n.id, 'a note', ['notes', i, 'id']));
   design.edges.forEach((e, i) => claim(e.id, `edge ${e.id}`, ['edges', i, 'id']));
+  const flowIds = new Set<string>();
+  design.flows.forEach((f, i) => {
+    if (flowIds.has(f.id)) ctx.addIssue({ code: 'custom', path: ['flows', i, 'id'], message: `flow id "${f.id}" is used twice` });
+    flowIds.add(f.id);
+  });
 
   const groupIds = new Set(design.groups.map((g) => g.id));
   const nodesById = new Map(design.nodes.map((n) => [n.id, n]));
@@ -187,7 +230,34 @@ export const Design = DesignShape.superRefine((design, ctx) => {
       }
     }
   });
+  const edgesById = new Map(design.edges.map((e) => [e.id, e]));
+  design.flows.forEach((flow, i) => {
+    const problem = flowProblem(flow, edgesById);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['flows', i, 'steps', problem.step], message: `flow "${flow.name}": ${problem.message}` });
+  });
 });
+
+/**
+ * Why a flow's steps do not form a path a request can take, or null: every
+ * step names an existing connection that starts where the flow has already
+ * been (its entry, or a component an earlier step reached).
+ */
+export function flowProblem(
+  flow: { steps: readonly { edge: string }[] },
+  edgesById: ReadonlyMap<string, { source: string; target: string }>,
+): { step: number; message: string } | null {
+  const reached = new Set<string>();
+  for (let s = 0; s < flow.steps.length; s++) {
+    const edge = edgesById.get(flow.steps[s]!.edge);
+    if (!edge) return { step: s, message: `step ${s + 1} uses connection ${flow.steps[s]!.edge}, which does not exist` };
+    if (s === 0) reached.add(edge.source);
+    else if (!reached.has(edge.source)) {
+      return { step: s, message: `step ${s + 1} starts at ${edge.source}, which no earlier step reaches` };
+    }
+    reached.add(edge.target);
+  }
+  return null;
+}
 
 export type Position = z.infer<typeof Position>;
 export type Size = z.infer<typeof Size>;
@@ -200,6 +270,10 @@ export type EdgeFamily = DesignEdge['family'];
 export type RetryPolicy = z.infer<typeof RetryPolicy>;
 export type DesignGroup = z.infer<typeof DesignGroup>;
 export type DesignNote = z.infer<typeof DesignNote>;
+export type FlowStep = z.infer<typeof FlowStep>;
+export type Flow = z.infer<typeof Flow>;
+export type StepCondition = (typeof STEP_CONDITIONS)[number];
+export type FanOut = (typeof FAN_OUTS)[number];
 export type Design = z.infer<typeof Design>;
 /** A design as it may be written: optional fields may be left out. */
 export type DesignInput = z.input<typeof Design>;

@@ -1,9 +1,8 @@
 /**
  * Numbered, append-only migrations of the design format. Each takes the raw
  * object of version `from` and returns a new object of version `from + 1`,
- * never mutating its input. Version 1 is the first format, so the list is
- * empty; the next format change appends `{ from: 1, migrate }` here together
- * with a fixture of a version-1 file under src/testing/fixtures/.
+ * never mutating its input. Each format change appends one step here together
+ * with a fixture of a file of the old version under src/testing/fixtures/.
  */
 import { SCHEMA_VERSION } from '../diagram/schema.ts';
 
@@ -13,7 +12,13 @@ export interface Migration {
   migrate(raw: Readonly<Record<string, unknown>>): Record<string, unknown>;
 }
 
-export const MIGRATIONS: readonly Migration[] = [];
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    from: 1,
+    describe: 'Version 2 adds request flows: a version-1 design has none yet.',
+    migrate: (raw) => ({ ...raw, flows: [] }),
+  },
+];
 
 export type MigrationResult =
   | { ok: true; value: Record<string, unknown>; applied: number }

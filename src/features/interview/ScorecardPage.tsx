@@ -144,5 +144,5 @@ export function ScorecardPage({ record, problem, design }: { record: InterviewRe
 
 function emptyFor(record: InterviewRecord): Design {
   const at = new Date(record.session.startedAt).toISOString();
-  return { format: 'skyline.design', version: 1, id: record.designId, title: 'Missing design', problemId: null, createdAt: at, updatedAt: at, nodes: [], edges: [], groups: [], notes: [] };
+  return { format: 'skyline.design', version: 2, id: record.designId, title: 'Missing design', problemId: null, createdAt: at, updatedAt: at, nodes: [], edges: [], groups: [], notes: [], flows: [] };
 }

@@ -14,6 +14,7 @@ import {
   ungroup,
 } from '../../domain/diagram/edit-operations.ts';
 import { changeEdgeFamily, createEdge } from '../../domain/diagram/factory.ts';
+import { pruneFlows } from '../../domain/diagram/flows.ts';
 import type { Design, DesignEdge, DesignGroup, DesignNode, DesignNote, Position } from '../../domain/diagram/schema.ts';
 import type { EditorState } from './editor-store.ts';
 
@@ -53,16 +54,16 @@ export interface DesignSlice {
 const touch = (design: Design): Design => ({ ...design, updatedAt: new Date().toISOString() });
 
 export const createDesignSlice: StateCreator<EditorState, [['temporal', unknown]], [], DesignSlice> = (set, get) => {
-  /** Commit a structural change. */
+  /** Commit a structural change; flow steps whose connection went away go with it. */
   const commit = (next: Design, extra: Partial<EditorState> = {}) =>
-    set((state) => ({ design: touch(next), structure: state.structure + 1, ...extra }));
+    set((state) => ({ design: touch(pruneFlows(next)), structure: state.structure + 1, ...extra }));
 
   const mapNodes = (fn: (n: DesignNode) => DesignNode) => get().design.nodes.map(fn);
 
   return {
     design: {
       format: 'skyline.design',
-      version: 1,
+      version: 2,
       id: 'new',
       title: 'Untitled design',
       problemId: null,
@@ -72,6 +73,7 @@ export const createDesignSlice: StateCreator<EditorState, [['temporal', unknown]
       edges: [],
       groups: [],
       notes: [],
+      flows: [],
     },
     structure: 0,
     markStructural: () => set((s) => ({ structure: s.structure + 1 })),

@@ -1,0 +1,188 @@
+/**
+ * Request flows: the operations a design serves, as the ordered connections
+ * one request crosses. This module reads flows (their entry, the components
+ * they reach, which steps happen after the response), keeps them valid when
+ * connections go away, and proposes flows for a design that has none drawn.
+ *
+ * Vocabulary used throughout Skyline:
+ * - the *entry* of a flow is the component its first step starts from
+ *   (usually a client);
+ * - a step is *after the response* when the request reached its source only
+ *   through a message being consumed: publishing is part of the request
+ *   (the publisher waits for the broker to accept the message), consuming is
+ *   not;
+ * - a step `on-miss` runs only when the cache read just before it from the
+ *   same component missed.
+ */
+import { getKind } from './catalog.ts';
+import type { Design, DesignEdge, Flow, FlowStep } from './schema.ts';
+
+export interface ResolvedStep {
+  step: FlowStep;
+  edge: DesignEdge;
+  /** Position in the flow, from 0. */
+  index: number;
+  /** True when the request has already been answered by the time this step runs. */
+  afterResponse: boolean;
+}
+
+export interface ResolvedFlow {
+  flow: Flow;
+  entry: string;
+  steps: ResolvedStep[];
+  /** Every component the flow touches, entry first, in the order first reached. */
+  nodes: string[];
+}
+
+const roleOfKind = (kind: string) => getKind(kind).role;
+
+/**
+ * The steps of a flow with their connections. Steps whose connection is
+ * missing or does not start where the flow has been are skipped (a valid
+ * design has none; `pruneFlows` removes them after an edit).
+ */
+export function resolveFlow(flow: Flow, edgesById: ReadonlyMap<string, DesignEdge>, kindOf: (nodeId: string) => string | undefined): ResolvedFlow | null {
+  const steps: ResolvedStep[] = [];
+  const nodes: string[] = [];
+  /** Components the request reaches before answering (true) or only after it (false). */
+  const inRequest = new Map<string, boolean>();
+  let entry: string | null = null;
+  for (const step of flow.steps) {
+    const edge = edgesById.get(step.edge);
+    if (!edge) continue;
+    if (entry === null) {
+      entry = edge.source;
+      inRequest.set(entry, true);
+      nodes.push(entry);
+    }
+    const sourceInRequest = inRequest.get(edge.source);
+    if (sourceInRequest === undefined) continue;
+    const sourceKind = kindOf(edge.source);
+    const consumes = edge.family === 'async' && sourceKind !== undefined && roleOfKind(sourceKind) === 'broker';
+    const afterResponse = !sourceInRequest || consumes;
+    steps.push({ step, edge, index: steps.length, afterResponse });
+    const targetInRequest = !afterResponse;
+    const known = inRequest.get(edge.target);
+    if (known === undefined) nodes.push(edge.target);
+    if (known !== true) inRequest.set(edge.target, targetInRequest);
+  }
+  return entry === null ? null : { flow, entry, steps, nodes };
+}
+
+/** Every flow of a design, resolved. */
+export function resolveFlows(design: Design): ResolvedFlow[] {
+  const edgesById = new Map(design.edges.map((e) => [e.id, e]));
+  const kinds = new Map(design.nodes.map((n) => [n.id, n.kind]));
+  const out: ResolvedFlow[] = [];
+  for (const flow of design.flows) {
+    const resolved = resolveFlow(flow, edgesById, (id) => kinds.get(id));
+    if (resolved) out.push(resolved);
+  }
+  return out;
+}
+
+/**
+ * The design with every flow step that no longer fits removed: steps whose
+ * connection is gone, then steps that no longer start where the flow has
+ * been. A flow left with no step is removed. Returns the same design object
+ * when nothing changes, so callers can tell.
+ */
+export function pruneFlows(design: Design): Design {
+  if (design.flows.length === 0) return design;
+  const edgesById = new Map(design.edges.map((e) => [e.id, e]));
+  let changed = false;
+  const flows: Flow[] = [];
+  for (const flow of design.flows) {
+    const kept: FlowStep[] = [];
+    const reached = new Set<string>();
+    for (const step of flow.steps) {
+      const edge = edgesById.get(step.edge);
+      if (!edge) continue;
+      if (kept.length === 0) reached.add(edge.source);
+      else if (!reached.has(edge.source)) continue;
+      reached.add(edge.target);
+      kept.push(step);
+    }
+    if (kept.length === flow.steps.length) flows.push(flow);
+    else {
+      changed = true;
+      if (kept.length > 0) flows.push({ ...flow, steps: kept });
+    }
+  }
+  return changed ? { ...design, flows } : design;
+}
+
+const MAX_PROPOSED_STEPS = 1_000;
+const MAX_PROPOSED_FLOWS = 200;
+
+/**
+ * Flows a design implies, for a design with none drawn (or to offer the
+ * learner a start). One flow per route into the system: from each client,
+ * through the edge components (gateways, load balancers, CDNs) to the first
+ * component that does work; a gateway with three routes gives three flows.
+ * From there the flow takes every call, read, write and message the design
+ * draws, depth first in design order, through brokers to their consumers.
+ * A read of a datastore after a read of a cache from the same component is
+ * marked `on-miss`. Proposed flows have ids `proposed-N` and are not part of
+ * the design until the learner keeps one.
+ */
+export function proposeFlows(design: Design): Flow[] {
+  const nodes = new Map(design.nodes.map((n) => [n.id, n]));
+  const outgoing = new Map<string, DesignEdge[]>();
+  for (const edge of design.edges) {
+    if (!nodes.has(edge.source) || !nodes.has(edge.target)) continue;
+    const list = outgoing.get(edge.source);
+    if (list) list.push(edge);
+    else outgoing.set(edge.source, [edge]);
+  }
+  const role = (id: string) => roleOfKind(nodes.get(id)!.kind);
+  const isRequestEdge = (e: DesignEdge) => !(e.family === 'data' && e.access === 'replicate');
+
+  /** The rest of a flow from a component that does work: every connection below it. */
+  const expand = (from: string, steps: FlowStep[], visited: Set<string>) => {
+    const stack: string[] = [from];
+    // Depth first, in design order: children are pushed in reverse.
+    while (stack.length > 0) {
+      const id = stack.pop()!;
+      const edges = (outgoing.get(id) ?? []).filter(isRequestEdge);
+      let readCache = false;
+      const next: string[] = [];
+      for (const edge of edges) {
+        if (steps.length >= MAX_PROPOSED_STEPS) return;
+        const targetRole = role(edge.target);
+        if (role(id) === 'datastore' && edge.family !== 'data') continue;
+        const onMiss = readCache && edge.family === 'data' && targetRole === 'datastore' && nodes.get(edge.target)!.kind !== 'cache';
+        steps.push({ edge: edge.id, when: onMiss ? 'on-miss' : 'always', share: 1, parallel: false });
+        if (edge.family === 'data' && nodes.get(edge.target)!.kind === 'cache' && edge.access !== 'write') readCache = true;
+        if (!visited.has(edge.target)) {
+          visited.add(edge.target);
+          next.push(edge.target);
+        }
+      }
+      for (let i = next.length - 1; i >= 0; i--) stack.push(next[i]!);
+    }
+  };
+
+  const flows: Flow[] = [];
+  const clients = design.nodes.filter((n) => roleOfKind(n.kind) === 'client');
+  for (const client of clients) {
+    // Routes: paths through edge components to the first component beyond them.
+    const walk = (at: string, prefix: FlowStep[], seen: Set<string>) => {
+      for (const edge of outgoing.get(at) ?? []) {
+        if (flows.length >= MAX_PROPOSED_FLOWS) return;
+        if (edge.family !== 'sync' || seen.has(edge.target)) continue;
+        const steps = [...prefix, { edge: edge.id, when: 'always' as const, share: 1, parallel: false }];
+        if (role(edge.target) === 'edge') {
+          walk(edge.target, steps, new Set([...seen, edge.target]));
+          continue;
+        }
+        const visited = new Set([...seen, edge.target]);
+        expand(edge.target, steps, visited);
+        const target = nodes.get(edge.target)!;
+        flows.push({ id: `proposed-${flows.length + 1}`, name: `${client.name} → ${target.name}`, steps, notes: '' });
+      }
+    };
+    walk(client.id, [], new Set([client.id]));
+  }
+  return flows;
+}
