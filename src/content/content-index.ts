@@ -3,7 +3,7 @@
  * summaries) that lists and search need, so pages never load every file.
  * Runs at build time (the Vite plugin in vite.config.ts) and in tests.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCompareFile, parseHubFile } from './parse-guide.ts';
 import { parseTermFile } from './parse-term.ts';
@@ -70,8 +70,10 @@ export function buildContentIndex(glossaryDir: string): ContentIndex {
   }
   const problems: ProblemSummary[] = [];
   const problemsDir = join(glossaryDir, '..', 'problems');
-  for (const file of readdirSync(problemsDir).filter((f) => f.endsWith('.yaml')).sort()) {
-    const r = parseProblemFile(readFileSync(join(problemsDir, file), 'utf8'));
+  for (const folder of readdirSync(problemsDir).sort()) {
+    const file = join(problemsDir, folder, 'problem.yaml');
+    if (!existsSync(file)) continue;
+    const r = parseProblemFile(readFileSync(file, 'utf8'));
     if (!r.ok) continue;
     const p = r.problem;
     problems.push({ id: p.id, title: p.title, difficulty: p.difficulty, category: p.category, order: p.order, tags: p.tags, summary: p.summary, relatedTerms: p.relatedTerms });

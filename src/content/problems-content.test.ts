@@ -18,10 +18,11 @@ const dir = join(import.meta.dirname, '../../problems');
 const termIds = new Set(readdirSync(join(import.meta.dirname, '../../glossary/terms')).map((f) => f.replace(/\.md$/, '')));
 const problems = new Map<string, Problem>();
 const failures: string[] = [];
-for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
+for (const folder of readdirSync(dir).sort()) {
+  const file = `${folder}/problem.yaml`;
   const r = parseProblemFile(readFileSync(join(dir, file), 'utf8'));
   if (!r.ok) failures.push(...r.problems.map((p) => `${file}: ${p}`));
-  else if (`${r.problem.id}.yaml` !== file) failures.push(`${file}: id "${r.problem.id}" does not match the file name`);
+  else if (r.problem.id !== folder) failures.push(`${file}: id "${r.problem.id}" does not match the folder name`);
   else problems.set(r.problem.id, r.problem);
 }
 

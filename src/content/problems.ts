@@ -2,7 +2,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { Problem } from '../domain/rubric/problem.ts';
 
-const problemFiles = import.meta.glob<string>('/problems/*.yaml', { query: '?raw', import: 'default' });
+const problemFiles = import.meta.glob<string>('/problems/*/problem.yaml', { query: '?raw', import: 'default' });
 
 export class ProblemNotFound extends Error {
   constructor(readonly problemId: string) {
@@ -11,7 +11,7 @@ export class ProblemNotFound extends Error {
 }
 
 export async function loadProblem(id: string): Promise<Problem> {
-  const load = problemFiles[`/problems/${id}.yaml`];
+  const load = problemFiles[`/problems/${id}/problem.yaml`];
   if (!load) throw new ProblemNotFound(id);
   const { parseProblemFile } = await import('./parse-problem.ts');
   const result = parseProblemFile(await load());
