@@ -5,9 +5,10 @@
  * checksum and then takes the same parse -> migrate -> validate path as
  * every other design, so a truncated or edited link is refused as a whole.
  */
-import { strFromU8, strToU8, unzlibSync, zlibSync } from 'fflate';
+import { strFromU8, strToU8, Unzlib, zlibSync } from 'fflate';
 import type { Design } from '../domain/diagram/schema.ts';
-import { parseDesign } from '../domain/persistence/parse-design.ts';
+import { MAX_DESIGN_BYTES } from '../domain/persistence/json-limits.ts';
+import { parseDesignText } from '../domain/persistence/parse-design.ts';
 import { bytesOfBase64 } from './base64.ts';
 
 /** Version of the link encoding (not of the design format, which the design carries). */
@@ -23,7 +24,15 @@ export const SHARE_LINK_WARN_LENGTH = 2000;
 
 export type ShareDecodeResult =
   | { ok: true; design: Design }
-  | { ok: false; reason: 'empty' | 'not-a-link' | 'damaged' | 'invalid'; message: string };
+  | { ok: false; reason: 'empty' | 'not-a-link' | 'damaged' | 'invalid' | 'too-large'; message: string };
+
+/**
+ * The longest fragment a design can need: its largest JSON (MAX_DESIGN_BYTES)
+ * stored uncompressed by zlib (5 bytes per 64 KB block, 6 of header and
+ * checksum), in base64, after the prefix. Anything longer is refused unread.
+ */
+export const MAX_FRAGMENT_LENGTH = 3 + Math.ceil(((MAX_DESIGN_BYTES + 5 * Math.ceil(MAX_DESIGN_BYTES / 65535) + 6) * 4) / 3);
+const TOO_LARGE = `This link carries more than a design can hold (Skyline designs are at most ${MAX_DESIGN_BYTES / 1024 / 1024} MB), so it was not opened.`;
 
 function toBase64Url(bytes: Uint8Array): string {
   let binary = '';
@@ -88,29 +97,59 @@ export function shareLink(origin: string, design: Design): string {
 
 const DAMAGED = 'This link is incomplete or has been changed, so the design it carried cannot be read. Ask for the link again, or for the design as a file.';
 
+/** Compressed bytes handed to the inflater at a time: one push can inflate at most ~1,032 times this. */
+const INFLATE_CHUNK = 1024;
+
+/**
+ * Inflates zlib `bytes` a chunk at a time and gives up as soon as the output
+ * passes `cap`, so a small link that would inflate to gigabytes costs at most
+ * `cap` (plus one chunk's worth) of memory and time. Checks the checksum.
+ */
+function inflateCapped(bytes: Uint8Array, cap: number): { ok: true; data: Uint8Array } | { ok: false; tooLarge: boolean } {
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  const inflater = new Unzlib((chunk) => {
+    size += chunk.length;
+    if (size <= cap) parts.push(chunk);
+  });
+  try {
+    const body = bytes.length - 4;
+    for (let at = 0; at < body && size <= cap; at += INFLATE_CHUNK) inflater.push(bytes.subarray(at, Math.min(at + INFLATE_CHUNK, body)));
+    if (size > cap) return { ok: false, tooLarge: true };
+    inflater.push(bytes.subarray(body), true);
+  } catch {
+    return { ok: false, tooLarge: false };
+  }
+  if (size > cap) return { ok: false, tooLarge: true };
+  const data = new Uint8Array(size);
+  let offset = 0;
+  for (const part of parts) {
+    data.set(part, offset);
+    offset += part.length;
+  }
+  const trailer = bytes.subarray(bytes.length - 4);
+  const expected = ((trailer[0] ?? 0) * 2 ** 24 + ((trailer[1] ?? 0) << 16) + ((trailer[2] ?? 0) << 8) + (trailer[3] ?? 0)) >>> 0;
+  return adler32(data) === expected ? { ok: true, data } : { ok: false, tooLarge: false };
+}
+
+/**
+ * Reads a fragment back into a design. Never throws; refuses a fragment
+ * longer than any design needs before decoding it, and stops inflating at
+ * the largest design's size, so a hostile link is refused within
+ * milliseconds whatever it claims to hold.
+ */
 export function decodeShareFragment(fragment: string): ShareDecodeResult {
+  if (fragment.length > MAX_FRAGMENT_LENGTH + 2) return { ok: false, reason: 'too-large', message: TOO_LARGE };
   const text = fragment.replace(/^#/, '').trim();
   if (!text) return { ok: false, reason: 'empty', message: 'This link carries no design: the part after “#” is missing.' };
   if (!text.startsWith(PREFIX)) return { ok: false, reason: 'not-a-link', message: 'This is not a Skyline share link: it does not carry a design in a format this app knows.' };
+  if (text.length > MAX_FRAGMENT_LENGTH) return { ok: false, reason: 'too-large', message: TOO_LARGE };
   const bytes = fromBase64Url(text.slice(PREFIX.length));
   if (!bytes || bytes.length < 6) return { ok: false, reason: 'damaged', message: DAMAGED };
-  let json: string;
-  try {
-    const inflated = unzlibSync(bytes);
-    const trailer = bytes.subarray(bytes.length - 4);
-    const expected = ((trailer[0] ?? 0) * 2 ** 24 + ((trailer[1] ?? 0) << 16) + ((trailer[2] ?? 0) << 8) + (trailer[3] ?? 0)) >>> 0;
-    if (adler32(inflated) !== expected) return { ok: false, reason: 'damaged', message: DAMAGED };
-    json = strFromU8(inflated);
-  } catch {
-    return { ok: false, reason: 'damaged', message: DAMAGED };
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(json);
-  } catch {
-    return { ok: false, reason: 'damaged', message: DAMAGED };
-  }
-  const parsed = parseDesign(raw);
-  if (!parsed.ok) return { ok: false, reason: 'invalid', message: `The link opened, but the design in it is not valid: ${parsed.message}` };
-  return { ok: true, design: parsed.design };
+  const inflated = inflateCapped(bytes, MAX_DESIGN_BYTES);
+  if (!inflated.ok) return inflated.tooLarge ? { ok: false, reason: 'too-large', message: TOO_LARGE } : { ok: false, reason: 'damaged', message: DAMAGED };
+  const parsed = parseDesignText(strFromU8(inflated.data));
+  if (parsed.ok) return { ok: true, design: parsed.design };
+  if (parsed.reason === 'not-json') return { ok: false, reason: 'damaged', message: DAMAGED };
+  return { ok: false, reason: parsed.reason === 'too-large' ? 'too-large' : 'invalid', message: `The link opened, but the design in it is not valid: ${parsed.message}` };
 }

@@ -96,3 +96,40 @@ export const arbitraryDesign = (options: { maxNodes?: number } = {}) =>
         flows: [],
       };
     });
+
+/**
+ * Valid designs with request flows: each flow starts on a random connection
+ * and keeps taking connections that leave a component it has reached.
+ */
+export const arbitraryDesignWithFlows = (options: { maxNodes?: number } = {}) =>
+  fc
+    .tuple(
+      arbitraryDesign(options),
+      fc.array(
+        fc.record({
+          name,
+          picks: fc.array(fc.nat(), { minLength: 1, maxLength: 6 }),
+          rateRps: fc.option(fc.integer({ min: 1, max: 100_000 }), { nil: undefined }),
+          share: fc.constantFrom(1, 0.5, 0.25),
+          onMiss: fc.boolean(),
+          parallel: fc.boolean(),
+        }),
+        { maxLength: 4 },
+      ),
+    )
+    .map(([design, specs]): Design => {
+      if (design.edges.length === 0) return design;
+      const flows = specs.map((spec, f) => {
+        const reached = new Set<string>();
+        const steps = spec.picks.flatMap((pick, s) => {
+          const candidates = s === 0 ? design.edges : design.edges.filter((e) => reached.has(e.source));
+          const edge = candidates[pick % Math.max(1, candidates.length)];
+          if (!edge) return [];
+          reached.add(edge.source).add(edge.target);
+          const last = s === spec.picks.length - 1;
+          return [{ edge: edge.id, when: last && spec.onMiss ? ('on-miss' as const) : ('always' as const), share: last ? spec.share : 1, parallel: s > 0 && last && spec.parallel }];
+        });
+        return { id: `f${f}`, name: spec.name, steps, notes: '', ...(spec.rateRps === undefined ? {} : { rateRps: spec.rateRps }) };
+      });
+      return { ...design, flows };
+    });

@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { KIND_IDS } from './catalog.ts';
 import { checkConnection } from './connections.ts';
+import { cleanDisplayName, onlyInvisible } from './display-name.ts';
 
 export const DESIGN_FORMAT = 'skyline.design';
 export const SCHEMA_VERSION = 2;
@@ -20,6 +21,15 @@ const Id = z
   .regex(ID_PATTERN, 'must be 1 to 64 letters, digits, "_", ".", ":" or "-"');
 
 const finite = z.number().finite();
+
+/** A name shown on the canvas: cleaned of controls, bidi overrides and invisible ends (see display-name.ts), and not empty. */
+const displayName = (max: number) =>
+  z
+    .string()
+    .refine((s) => !onlyInvisible(s), { message: 'must contain a visible character (it has only invisible ones)', abort: true })
+    .overwrite(cleanDisplayName)
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`);
 
 export const Position = z.object({ x: finite, y: finite });
 export const Size = z.object({
@@ -40,7 +50,7 @@ export const Performance = z.looseObject({
 export const DesignNode = z.looseObject({
   id: Id,
   kind: z.enum(KIND_IDS),
-  name: z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters'),
+  name: displayName(80),
   /** Relative to the group when groupId is set, else to the canvas origin. */
   position: Position,
   groupId: Id.optional(),
@@ -118,7 +128,7 @@ export const GROUP_TYPES = ['bounded-context', 'team', 'region', 'other'] as con
 
 export const DesignGroup = z.looseObject({
   id: Id,
-  name: z.string().trim().min(1, 'must not be empty').max(80),
+  name: displayName(80),
   type: z.enum(GROUP_TYPES).default('bounded-context'),
   position: Position,
   size: Size,
@@ -157,7 +167,7 @@ export const FlowStep = z.looseObject({
  */
 export const Flow = z.looseObject({
   id: Id,
-  name: z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters'),
+  name: displayName(80),
   /** The problem operation this flow serves, by its id in the problem, if any. */
   operation: z.string().max(80).optional(),
   /** Requests per second at peak; unset means the problem's figure, or the simulator's default. */
@@ -170,7 +180,7 @@ const DesignShape = z.looseObject({
   format: z.literal(DESIGN_FORMAT),
   version: z.literal(SCHEMA_VERSION),
   id: Id,
-  title: z.string().trim().min(1, 'must not be empty').max(120),
+  title: displayName(120),
   problemId: z.string().max(80).nullable().default(null),
   createdAt: z.iso.datetime({ offset: true }),
   updatedAt: z.iso.datetime({ offset: true }),
