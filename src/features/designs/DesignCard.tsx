@@ -2,6 +2,7 @@ import { Copy, Pencil, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { countLabel } from '../../components/ui/severity.ts';
+import { cleanDisplayName, onlyInvisible } from '../../domain/diagram/display-name.ts';
 import type { Design } from '../../domain/diagram/schema.ts';
 import { designThumbnail } from './thumbnail.ts';
 
@@ -49,7 +50,8 @@ export function DesignCard({ summary, dark, onRename, onDuplicate, onDelete }: {
   const titleId = `design-${design.id}-title`;
 
   const submit = async () => {
-    const title = draft.trim();
+    if (onlyInvisible(draft)) return setError('The title must contain a visible character.');
+    const title = cleanDisplayName(draft);
     if (!title) return setError('The title must not be empty.');
     if (title.length > 120) return setError('The title must be at most 120 characters.');
     const problem = title === design.title ? null : await onRename(title);

@@ -14,6 +14,7 @@ import {
   ungroup,
 } from '../../domain/diagram/edit-operations.ts';
 import { changeEdgeFamily, createEdge } from '../../domain/diagram/factory.ts';
+import { cleanDisplayName } from '../../domain/diagram/display-name.ts';
 import { pruneFlows } from '../../domain/diagram/flows.ts';
 import type { Design, DesignEdge, DesignGroup, DesignNode, DesignNote, Position } from '../../domain/diagram/schema.ts';
 import type { EditorState } from './editor-store.ts';
@@ -80,7 +81,7 @@ export const createDesignSlice: StateCreator<EditorState, [['temporal', unknown]
     loadDesign: (design) => set((s) => ({ design, structure: s.structure + 1, selection: new Set() })),
     replaceDesign: (next) => commit(next),
     setTitle: (title) => {
-      const trimmed = title.trim();
+      const trimmed = cleanDisplayName(title);
       if (trimmed && trimmed !== get().design.title) commit({ ...get().design, title: trimmed.slice(0, 120) });
     },
     addNode: (kind, center) => {

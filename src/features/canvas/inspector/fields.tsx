@@ -5,6 +5,7 @@
  */
 import { useEffect, useId, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { coalesced } from '../../../stores/editor/history.ts';
+import { cleanDisplayName, onlyInvisible } from '../../../domain/diagram/display-name.ts';
 
 const INPUT =
   'w-full rounded-md border bg-white px-2 py-1.5 text-sm dark:bg-slate-900 aria-[invalid=true]:border-red-600 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-600 border-slate-300 dark:border-slate-700';
@@ -127,8 +128,9 @@ export function TextField({ label, value, onCommit, commitKey, required, max = 8
       {...(multiline ? { multiline } : {})}
       parse={(text) => {
         if (required && text.trim() === '') return { ok: false, error: `${label} must not be empty.` };
+        if (required && onlyInvisible(text)) return { ok: false, error: `${label} must contain a visible character.` };
         if (text.length > max) return { ok: false, error: `${label} must be at most ${max} characters.` };
-        return { ok: true, value: required ? text.trim() : text };
+        return { ok: true, value: required ? cleanDisplayName(text) : text };
       }}
     />
   );
