@@ -53,7 +53,7 @@ test('a learner opens a problem, builds part of a design, watches the score rise
   const dialog = page.getByRole('dialog', { name: 'Your design and the reference' });
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText('Reference: 100 / 100');
-  await expect(dialog.getByRole('img', { name: /Reference design/ }).locator('.react-flow__edge').first()).toBeVisible();
+  await expect(dialog.getByRole('figure', { name: /Reference design/ }).locator('.react-flow__edge').first()).toBeVisible();
   await dialog.getByRole('button', { name: 'Close the comparison' }).click();
 
   // The best score is kept and shown in the index.

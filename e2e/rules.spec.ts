@@ -12,7 +12,7 @@ test('the rules page lists every rule and opens an example that triggers it; und
   await page.getByRole('searchbox', { name: 'Search rules' }).fill('shared database');
   const card = page.getByRole('article', { name: 'Shared database' });
   await expect(card).toBeVisible();
-  await card.getByRole('link', { name: /Open the example/ }).click();
+  await card.getByRole('link', { name: 'Open example on canvas (Shared database)' }).click();
 
   await expect(page).toHaveURL(/\/canvas\/[\w.:-]+$/);
   const findings = page.getByRole('region', { name: 'Findings' });

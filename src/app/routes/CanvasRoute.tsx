@@ -29,7 +29,7 @@ export function CanvasHomeRoute() {
       cancelled = true;
     };
   }, [navigate, search]);
-  return <p className="p-6 text-sm text-slate-500">Opening your design…</p>;
+  return <p className="p-6 text-sm text-slate-500 dark:text-slate-400">Opening your design…</p>;
 }
 
 /**
@@ -42,7 +42,7 @@ export function CanvasRoute() {
   const opened = useLibraryDesign(designId);
   const index = useQuery(contentIndexQuery);
   if (opened.status === 'loading' || (opened.status === 'loaded' && opened.design.problemId && index.isPending)) {
-    return <p className="p-6 text-sm text-slate-500">Opening your design…</p>;
+    return <p className="p-6 text-sm text-slate-500 dark:text-slate-400">Opening your design…</p>;
   }
   if (opened.status === 'missing') {
     return <MessagePage title="No such design" message="It may have been deleted, or the address was mistyped." linkTo="/designs" linkText="My designs" />;

@@ -20,7 +20,7 @@ import { useLibraryDesign } from './library-hooks.ts';
 
 export { InterviewStartPage } from '../../features/interview/InterviewStartPage.tsx';
 
-const Loading = ({ what }: { what: string }) => <p className="p-6 text-sm text-slate-500">Opening the {what}…</p>;
+const Loading = ({ what }: { what: string }) => <p className="p-6 text-sm text-slate-500 dark:text-slate-400">Opening the {what}…</p>;
 
 /** The stored session and its problem, or the page that says why they cannot be shown. */
 function useSessionAndProblem(): { ready: true; record: InterviewRecord; problem: Problem } | { ready: false; page: React.ReactNode } {

@@ -55,7 +55,7 @@ function useAttemptId(problem: Problem): string | null {
 function Workspace({ problem }: { problem: Problem }) {
   const designId = useAttemptId(problem);
   const opened = useLibraryDesign(designId);
-  if (designId === null || opened.status === 'loading') return <p className="p-6 text-sm text-slate-500">Opening your attempt…</p>;
+  if (designId === null || opened.status === 'loading') return <p className="p-6 text-sm text-slate-500 dark:text-slate-400">Opening your attempt…</p>;
   if (opened.status === 'missing') {
     return <MessagePage title="No such design" message="This attempt may have been deleted." linkTo={`/problems/${problem.id}`} linkText={`Open ${problem.title}`} />;
   }
@@ -106,7 +106,7 @@ function AttemptCanvas({ problem, designId, opened }: { problem: Problem; design
 export function ProblemRoute() {
   const { problemId = '' } = useParams();
   const { data: problem, error, isPending } = useQuery(problemQuery(problemId));
-  if (isPending) return <p className="p-6 text-slate-500">Loading the problem…</p>;
+  if (isPending) return <p className="p-6 text-slate-500 dark:text-slate-400">Loading the problem…</p>;
   if (error || !problem) {
     return (
       <MessagePage

@@ -42,6 +42,12 @@ export function Markdown({ children }: { children: string }) {
                 {text}
               </a>
             ),
+          // Code may scroll sideways on a phone: a keyboard user can focus it and scroll with the arrow keys.
+          pre: ({ children: code }) => (
+            <pre tabIndex={0} role="region" aria-label="Code example">
+              {code}
+            </pre>
+          ),
           table: ({ children: rows }) => (
             <div className="my-3 overflow-x-auto">
               <table className="w-full border-collapse text-sm">{rows}</table>

@@ -20,7 +20,8 @@ export function DesignPreview({ design, label }: { design: Design; label: string
   const nodes = useMemo(() => toFlowNodes(design, NONE), [design]);
   const edges = useMemo(() => toFlowEdges(design, NONE, new Map(design.nodes.map((n) => [n.id, n]))), [design]);
   return (
-    <div className="absolute inset-0" aria-label={label} role="img">
+    // A figure, not an image: it holds the zoom buttons, and a screen reader can read its components.
+    <div className="absolute inset-0" aria-label={label} role="figure">
       <ReactFlowProvider>
         <ReactFlow
           nodes={nodes}

@@ -200,7 +200,7 @@ export function DesignsPage() {
       )}
 
       {library.isPending ? (
-        <p className="mt-6 text-sm text-slate-500">Loading your designs…</p>
+        <p className="mt-6 text-sm text-slate-500 dark:text-slate-400">Loading your designs…</p>
       ) : total === 0 ? (
         <div className="mt-8 rounded-xl border border-dashed border-slate-300 p-8 text-center dark:border-slate-700">
           <p className="font-semibold">No designs yet</p>

@@ -11,7 +11,7 @@ export function ComparePage() {
   const { data: page, error, isPending } = useQuery(compareQuery(compareId));
   const { data: index } = useQuery(contentIndexQuery);
   const nameOf = (id: string) => index?.terms.find((t) => t.id === id)?.term ?? id.replace(/-/g, ' ');
-  if (isPending) return <p className="mx-auto max-w-3xl px-6 py-10 text-slate-500">Loading…</p>;
+  if (isPending) return <p className="mx-auto max-w-3xl px-6 py-10 text-slate-500 dark:text-slate-400">Loading…</p>;
   if (error || !page) {
     return <MessagePage title="This comparison could not be opened" message={error?.message} linkTo="/glossary" linkText="Browse the glossary" />;
   }

@@ -46,7 +46,7 @@ export function GlossaryIndexPage() {
           placeholder="Search terms and their other names, e.g. DLQ or CQRS"
         />
         {!index ? (
-          <p className="mt-6 text-slate-500">Loading…</p>
+          <p className="mt-6 text-slate-500 dark:text-slate-400">Loading…</p>
         ) : query.trim() ? (
           <section aria-label="Search results" className="mt-6">
             <p className="text-sm text-slate-500 dark:text-slate-400" aria-live="polite">

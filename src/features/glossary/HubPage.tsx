@@ -11,7 +11,7 @@ export function HubPage() {
   const { hubId = '' } = useParams();
   const { data: hub, error, isPending } = useQuery(hubQuery(hubId));
   const { data: index } = useQuery(contentIndexQuery);
-  if (isPending) return <p className="mx-auto max-w-3xl px-6 py-10 text-slate-500">Loading…</p>;
+  if (isPending) return <p className="mx-auto max-w-3xl px-6 py-10 text-slate-500 dark:text-slate-400">Loading…</p>;
   if (error || !hub) {
     return <MessagePage title="This learning hub could not be opened" message={error?.message} linkTo="/learn" linkText="All learning hubs" />;
   }
@@ -109,7 +109,7 @@ export function LearnIndexPage() {
           canvas.
         </p>
         {!index ? (
-          <p className="mt-6 text-slate-500">Loading…</p>
+          <p className="mt-6 text-slate-500 dark:text-slate-400">Loading…</p>
         ) : (
           <ul className="mt-6 grid gap-4 sm:grid-cols-2">
             {index.hubs.map((hub) => (

@@ -27,7 +27,7 @@ export function TermPage() {
   const comparisons = index?.compare.filter((c) => c.terms.includes(termId)) ?? [];
   const problems = index?.problems.filter((p) => p.relatedTerms.includes(termId)) ?? [];
 
-  if (isPending) return <p className="mx-auto max-w-3xl px-6 py-10 text-slate-500">Loading…</p>;
+  if (isPending) return <p className="mx-auto max-w-3xl px-6 py-10 text-slate-500 dark:text-slate-400">Loading…</p>;
   if (error || !term) {
     return (
       <MessagePage

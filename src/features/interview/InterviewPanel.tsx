@@ -143,7 +143,7 @@ export function InterviewPanel({ interview, problem }: { interview: Interview; p
                   className={`flex w-full items-center justify-between gap-2 rounded-md px-2 py-1 text-left text-sm ${current ? 'bg-blue-100 font-semibold text-blue-900 dark:bg-blue-900/60 dark:text-blue-100' : 'hover:bg-slate-100 dark:hover:bg-slate-800'}`}
                 >
                   <span>{p.label}</span>
-                  <span className={`font-mono text-xs ${over ? 'text-red-700 dark:text-red-300' : 'text-slate-500 dark:text-slate-400'}`}>
+                  <span className={`font-mono text-xs ${over ? 'text-red-700 dark:text-red-300' : current ? '' : 'text-slate-500 dark:text-slate-400'}`}>
                     {clock(actual[p.phase])} / {p.minutes}:00
                   </span>
                 </button>

@@ -61,7 +61,7 @@ export function ScorecardPage({ record, problem, design }: { record: InterviewRe
       <TitledSection id="sc-score" title="Rubric score" className="mt-6">
         <p className="text-4xl font-bold">
           {card.rubric.score}
-          <span className="text-lg font-normal text-slate-500">/100</span>
+          <span className="text-lg font-normal text-slate-500 dark:text-slate-400">/100</span>
         </p>
         {!design && <p className="text-sm text-red-700 dark:text-red-400">The design of this session could not be found, so it is scored as empty.</p>}
       </TitledSection>
@@ -121,7 +121,7 @@ export function ScorecardPage({ record, problem, design }: { record: InterviewRe
             {asked.map((q) => (
               <li key={q.id}>
                 <p className="font-medium">
-                  <span className="text-slate-500">{phaseLabel(q.phase)} · </span>
+                  <span className="text-slate-500 dark:text-slate-400">{phaseLabel(q.phase)} · </span>
                   {q.text}
                 </p>
                 <p className="whitespace-pre-wrap text-slate-700 dark:text-slate-200">{q.response?.type === 'answered' ? q.response.text : q.response?.type === 'skipped' ? '(skipped)' : '(not answered)'}</p>

@@ -56,7 +56,7 @@ export function ProblemPanel({ problem, onCompare }: { problem: Problem; onCompa
           <p aria-live="polite" className="text-base font-semibold tabular-nums">
             <span className="sr-only">Score: </span>
             {score.score}
-            <span className="text-xs font-normal text-slate-500"> / 100</span>
+            <span className="text-xs font-normal text-slate-500 dark:text-slate-400"> / 100</span>
           </p>
         </div>
         <div className="mt-1 h-1.5 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-700" aria-hidden>
@@ -72,7 +72,7 @@ export function ProblemPanel({ problem, onCompare }: { problem: Problem; onCompa
               )}
               <div className="min-w-0">
                 <p className={r.met ? '' : 'text-slate-700 dark:text-slate-300'}>
-                  {r.criterion.description} <span className="text-xs text-slate-500">({r.criterion.points} pts)</span>
+                  {r.criterion.description} <span className="text-xs text-slate-500 dark:text-slate-400">({r.criterion.points} pts)</span>
                 </p>
                 <p className="text-xs text-slate-500 dark:text-slate-400">{r.met ? r.detail : `${r.detail} ${r.criterion.hint}`}</p>
               </div>
@@ -99,7 +99,7 @@ export function ProblemPanel({ problem, onCompare }: { problem: Problem; onCompa
             Show hint {hintsShown + 1} of {problem.hints.length}
           </button>
         ) : (
-          <p className="mt-1 text-xs text-slate-500">All hints shown.</p>
+          <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">All hints shown.</p>
         )}
       </section>
 

@@ -41,10 +41,9 @@ function RuleCard({ rule }: { rule: RuleDefinition }) {
           <Link
             to={`/canvas?example=${rule.id}`}
             className="inline-flex items-center gap-1.5 rounded-md bg-blue-700 px-3 py-1.5 font-medium text-white hover:bg-blue-800"
-            aria-label={`Open the example that triggers "${rule.title}" on the canvas`}
           >
             <ExternalLink aria-hidden className="size-4" />
-            Open example on canvas
+            Open example on canvas<span className="sr-only"> ({rule.title})</span>
           </Link>
           <Link to={`/glossary/${rule.glossaryTerm}`} className="inline-flex items-center gap-1 text-blue-800 underline dark:text-blue-300">
             <GraduationCap aria-hidden className="size-4" />

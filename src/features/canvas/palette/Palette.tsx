@@ -30,7 +30,8 @@ function PaletteItem({ kind, onAdd }: { kind: ComponentKind; onAdd(kind: KindId)
         </span>
         <span className="min-w-0">
           <span className="block truncate text-sm font-medium">{kind.label}</span>
-          <span className="block truncate text-xs text-slate-500 dark:text-slate-400">{kind.description}</span>
+          {/* Drawn by CSS, so the button's visible text is its label alone (WCAG 2.5.3); the title describes it. */}
+          <span data-description={kind.description} className="block truncate text-xs text-slate-500 after:content-[attr(data-description)] dark:text-slate-400" />
         </span>
       </button>
     </li>
