@@ -37,12 +37,30 @@ export const Size = z.object({
   height: finite.min(40, 'must be at least 40'),
 });
 
-/** Figures for the simulator; every field is optional. */
+export const SERVICE_TIME_DISTRIBUTIONS = ['constant', 'exponential', 'log-normal'] as const;
+
+/**
+ * Figures for the simulator; every field is optional and the simulator fills
+ * the rest from defaults by kind (see docs/simulator.md).
+ */
 export const Performance = z.looseObject({
-  /** Time to serve one request at this component, in milliseconds. */
+  /** Time one request takes at this component, in milliseconds: the median (log-normal), the mean (exponential) or the fixed value (constant). */
   latencyMs: finite.nonnegative().optional(),
+  /** The 99th percentile of that time, for a log-normal distribution. */
+  p99Ms: finite.nonnegative().optional(),
+  distribution: z.enum(SERVICE_TIME_DISTRIBUTIONS).optional(),
+  /** Requests one instance works on at once (threads, connections); more wait in a queue. */
+  concurrency: z.number().int('must be a whole number').min(1, 'must be at least 1').max(1_000_000).optional(),
   /** Requests per second one instance can serve. */
   capacityRps: finite.positive().optional(),
+  /** Fraction of requests that fail at this component, between 0 and 1. */
+  errorRate: finite.min(0).max(1).optional(),
+  /** For a cache: fraction of reads that find what they ask for, between 0 and 1. */
+  hitRatio: finite.min(0).max(1).optional(),
+  /** For a queue or topic: messages its consumers process at once, per consuming connection. */
+  consumers: z.number().int('must be a whole number').min(1, 'must be at least 1').max(1_000_000).optional(),
+  /** For a queue or topic: time a consumer takes to process one message, in milliseconds. */
+  messageMs: finite.nonnegative().optional(),
   /** Fraction of time one instance is up, between 0 and 1. */
   availability: finite.min(0).max(1).optional(),
 });
@@ -291,3 +309,5 @@ export type Protocol = (typeof PROTOCOLS)[number];
 export type DataAccess = (typeof DATA_ACCESS)[number];
 export type DeliveryGuarantee = (typeof DELIVERY_GUARANTEES)[number];
 export type GroupType = (typeof GROUP_TYPES)[number];
+export type Performance = z.infer<typeof Performance>;
+export type ServiceTimeDistribution = (typeof SERVICE_TIME_DISTRIBUTIONS)[number];
