@@ -9,6 +9,7 @@ test('a timed mock interview: phases, a follow-up from a finding, the scorecard,
   await expect(page.getByText(/Requirements 3 min · Estimation 3 min/)).toBeVisible();
   await page.getByRole('button', { name: 'Start interview' }).click();
   await expect(page).toHaveURL(/\/interview\/i-/);
+  await expect(page).toHaveTitle('Interview: Design a URL shortener · Skyline');
 
   // The interviewer opens with the problem's first requirements question.
   const panel = page.getByRole('tabpanel', { name: 'Interview' });
@@ -72,6 +73,7 @@ test('a timed mock interview: phases, a follow-up from a finding, the scorecard,
   await page.getByRole('dialog', { name: 'End the interview?' }).getByRole('button', { name: 'End and see scorecard' }).click();
   await expect(page).toHaveURL(/\/scorecard$/);
   await expect(page.getByRole('heading', { name: 'Design a URL shortener' })).toBeVisible();
+  await expect(page).toHaveTitle('Scorecard: Design a URL shortener · Skyline');
   await expect(page.getByRole('region', { name: 'Rubric score' })).toContainText('/100');
   const time = page.getByRole('region', { name: 'Time per phase' });
   await expect(time.getByRole('row', { name: /Requirements/ })).toContainText(/5:\d\d/);
@@ -86,6 +88,7 @@ test('a timed mock interview: phases, a follow-up from a finding, the scorecard,
   await expect(history.getByRole('listitem')).toHaveCount(1);
   await expect(history).toContainText('Design a URL shortener');
   await history.getByRole('link', { name: /^Replay of Design a URL shortener/ }).click();
+  await expect(page).toHaveTitle('Replay: Design a URL shortener · Skyline');
   const slider = page.getByRole('slider', { name: 'Snapshot' });
   await expect(slider).toBeVisible();
   const steps = Number(await slider.getAttribute('max'));

@@ -8,6 +8,8 @@ import { getRule } from '../../domain/rules/registry.ts';
 import { CanvasPage, type CanvasPageProps } from '../../features/canvas/CanvasPage.tsx';
 import { createLibraryDesignStorage } from '../../storage/design-storage.ts';
 import { getLibrary, saveNewDesign } from '../../storage/library.ts';
+import { useEditorStore } from '../../stores/editor/editor-store.ts';
+import { usePageTitle } from '../../components/ui/use-page-title.ts';
 import { designPath, useLibraryDesign, useOpenAsNew } from './library-hooks.ts';
 
 /** `/canvas`: opens the most recently edited free design, or starts one. */
@@ -73,6 +75,9 @@ function LibraryCanvas({ designId, opened }: { designId: string; opened: Extract
   const rule = ruleId ? getRule(ruleId) : undefined;
   const term = useQuery({ ...termQuery(termId ?? ''), enabled: termId !== null });
   const onExampleOpened = useCallback(() => setParams({}, { replace: true }), [setParams]);
+  // The design's title as it is edited; the store holds this design once it has loaded.
+  const title = useEditorStore((s) => (s.design.id === designId ? s.design.title : null));
+  usePageTitle(title === null ? null : `${title} · Canvas`);
 
   const example = useMemo((): Pick<CanvasPageProps, 'example' | 'exampleMissing'> => {
     if (rule) return { example: { design: rule.examples.failing, title: rule.title } };

@@ -16,6 +16,7 @@ import { ScorecardPage } from '../../features/interview/ScorecardPage.tsx';
 import { useInterviewRecord } from '../../features/interview/use-interview-record.ts';
 import { createLibraryDesignStorage } from '../../storage/design-storage.ts';
 import { loadSnapshots, type InterviewRecord } from '../../storage/interview-storage.ts';
+import { usePageTitle } from '../../components/ui/use-page-title.ts';
 import { useLibraryDesign } from './library-hooks.ts';
 
 export { InterviewStartPage } from '../../features/interview/InterviewStartPage.tsx';
@@ -37,6 +38,7 @@ function useSessionAndProblem(): { ready: true; record: InterviewRecord; problem
 
 export function InterviewSessionRoute() {
   const state = useSessionAndProblem();
+  usePageTitle(state.ready ? `Interview: ${state.problem.title}` : null);
   const opened = useLibraryDesign(state.ready ? state.record.designId : null);
   if (!state.ready) return state.page;
   if (isEnded(state.record.session)) return <Navigate to={`/interview/${state.record.session.id}/scorecard`} replace />;
@@ -56,6 +58,7 @@ function InterviewCanvas({ record, problem, opened }: { record: InterviewRecord;
 
 export function InterviewScorecardRoute() {
   const state = useSessionAndProblem();
+  usePageTitle(state.ready ? `Scorecard: ${state.problem.title}` : null);
   const opened = useLibraryDesign(state.ready ? state.record.designId : null);
   if (!state.ready) return state.page;
   if (opened.status === 'loading') return <Loading what="scorecard" />;
@@ -64,6 +67,7 @@ export function InterviewScorecardRoute() {
 
 export function InterviewReplayRoute() {
   const state = useSessionAndProblem();
+  usePageTitle(state.ready ? `Replay: ${state.problem.title}` : null);
   const sessionId = state.ready ? state.record.session.id : null;
   const [snapshots, setSnapshots] = useState<Map<string, Design> | null>(null);
   useEffect(() => {

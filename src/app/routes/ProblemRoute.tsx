@@ -17,6 +17,7 @@ import { ProblemPanel } from '../../features/problems/ProblemPanel.tsx';
 import { ReferenceDialog } from '../../features/problems/ReferenceDialog.tsx';
 import { createLibraryDesignStorage } from '../../storage/design-storage.ts';
 import { getLibrary, saveNewDesign } from '../../storage/library.ts';
+import { usePageTitle } from '../../components/ui/use-page-title.ts';
 import { useLibraryDesign, useOpenAsNew } from './library-hooks.ts';
 
 interface Comparison {
@@ -53,6 +54,7 @@ function useAttemptId(problem: Problem): string | null {
 }
 
 function Workspace({ problem }: { problem: Problem }) {
+  usePageTitle(problem.title);
   const designId = useAttemptId(problem);
   const opened = useLibraryDesign(designId);
   if (designId === null || opened.status === 'loading') return <p className="p-6 text-sm text-slate-500 dark:text-slate-400">Opening your attempt…</p>;

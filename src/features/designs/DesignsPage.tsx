@@ -18,6 +18,7 @@ import { resolvedTheme, useSettingsStore } from '../../stores/settings-store.ts'
 import { DesignCard, timeAgo, type DesignSummary } from './DesignCard.tsx';
 import { plural } from '../../components/ui/plural.ts';
 import { TitledSection } from '../../components/ui/TitledSection.tsx';
+import { usePageTitle } from '../../components/ui/use-page-title.ts';
 
 type SortKey = 'edited' | 'created' | 'title' | 'score';
 const SORTS: { id: SortKey; label: string }[] = [
@@ -51,6 +52,7 @@ export function DesignsPage() {
   const navigate = useNavigate();
   const client = useQueryClient();
   const library = useQuery(libraryQuery());
+  usePageTitle('My designs');
   const index = useQuery(contentIndexQuery);
   const progress = useQuery(progressQuery());
   const dark = resolvedTheme(useSettingsStore((s) => s.theme)) === 'dark';

@@ -5,11 +5,13 @@ import { Markdown } from '../../components/ui/Markdown.tsx';
 import { compareQuery, contentIndexQuery, termQuery } from '../../content/glossary.ts';
 import { PrefetchLink } from './PrefetchLink.tsx';
 import { TitledSection } from '../../components/ui/TitledSection.tsx';
+import { usePageTitle } from '../../components/ui/use-page-title.ts';
 
 export function ComparePage() {
   const { compareId = '' } = useParams();
   const { data: page, error, isPending } = useQuery(compareQuery(compareId));
   const { data: index } = useQuery(contentIndexQuery);
+  usePageTitle(page ? page.title : null);
   const nameOf = (id: string) => index?.terms.find((t) => t.id === id)?.term ?? id.replace(/-/g, ' ');
   if (isPending) return <p className="mx-auto max-w-3xl px-6 py-10 text-slate-500 dark:text-slate-400">Loading…</p>;
   if (error || !page) {

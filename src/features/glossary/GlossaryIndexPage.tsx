@@ -6,6 +6,7 @@ import type { TermSummary } from '../../content/content-index.ts';
 import { TERM_CATEGORIES } from '../../domain/glossary/term.ts';
 import { PrefetchLink } from './PrefetchLink.tsx';
 import { TitledSection } from '../../components/ui/TitledSection.tsx';
+import { usePageTitle } from '../../components/ui/use-page-title.ts';
 
 /** Best matches first: name, then alias, then definition. */
 export function searchTerms(terms: readonly TermSummary[], query: string): { term: TermSummary; via: string | null }[] {
@@ -27,6 +28,7 @@ export function searchTerms(terms: readonly TermSummary[], query: string): { ter
 
 export function GlossaryIndexPage() {
   const { data: index } = useQuery(contentIndexQuery);
+  usePageTitle('Glossary');
   const [query, setQuery] = useState('');
   const results = useMemo(() => (index ? searchTerms(index.terms, query) : []), [index, query]);
 

@@ -6,11 +6,13 @@ import { HUB_SECTIONS } from '../../domain/glossary/guide.ts';
 import { compareQuery, contentIndexQuery, hubQuery, termQuery } from '../../content/glossary.ts';
 import { PrefetchLink } from './PrefetchLink.tsx';
 import { TitledSection } from '../../components/ui/TitledSection.tsx';
+import { usePageTitle } from '../../components/ui/use-page-title.ts';
 
 export function HubPage() {
   const { hubId = '' } = useParams();
   const { data: hub, error, isPending } = useQuery(hubQuery(hubId));
   const { data: index } = useQuery(contentIndexQuery);
+  usePageTitle(hub ? hub.title : null);
   if (isPending) return <p className="mx-auto max-w-3xl px-6 py-10 text-slate-500 dark:text-slate-400">Loading…</p>;
   if (error || !hub) {
     return <MessagePage title="This learning hub could not be opened" message={error?.message} linkTo="/learn" linkText="All learning hubs" />;
@@ -100,6 +102,7 @@ export function HubPage() {
 
 export function LearnIndexPage() {
   const { data: index } = useQuery(contentIndexQuery);
+  usePageTitle('Learn');
   return (
     <div className="overflow-y-auto">
       <main className="mx-auto max-w-4xl px-5 py-8 sm:px-6 sm:py-10">

@@ -8,6 +8,7 @@ import { RULES } from '../../domain/rules/registry.ts';
 import { compareQuery, contentIndexQuery, TermNotFound, termQuery } from '../../content/glossary.ts';
 import { PrefetchLink } from './PrefetchLink.tsx';
 import { TitledSection } from '../../components/ui/TitledSection.tsx';
+import { usePageTitle } from '../../components/ui/use-page-title.ts';
 
 const SECTION_TITLES = [
   ['explanation', 'Explanation'],
@@ -22,6 +23,7 @@ export function TermPage() {
   const { termId = '' } = useParams();
   const { data: term, error, isPending } = useQuery(termQuery(termId));
   const { data: index } = useQuery(contentIndexQuery);
+  usePageTitle(term ? term.term : null);
   const nameOf = (id: string) => index?.terms.find((t) => t.id === id)?.term ?? id.replace(/-/g, ' ');
   const rules = RULES.filter((r) => r.glossaryTerm === termId);
   const comparisons = index?.compare.filter((c) => c.terms.includes(termId)) ?? [];

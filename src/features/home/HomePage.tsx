@@ -1,5 +1,6 @@
 import { ArrowRight, BookOpen, Boxes, Cable, SearchCheck } from 'lucide-react';
 import { Link } from 'react-router';
+import { usePageTitle } from '../../components/ui/use-page-title.ts';
 
 const POINTS = [
   {
@@ -25,6 +26,7 @@ const POINTS = [
 ];
 
 export function HomePage() {
+  usePageTitle('');
   return (
     <main className="overflow-y-auto">
       <section className="mx-auto max-w-4xl px-6 pb-10 pt-14 sm:pt-20">

@@ -9,12 +9,14 @@ import { DIFFICULTIES } from '../../domain/rubric/problem.ts';
 import { listInterviews } from '../../storage/interview-storage.ts';
 import { startInterview } from './start-interview.ts';
 import { TitledSection } from '../../components/ui/TitledSection.tsx';
+import { usePageTitle } from '../../components/ui/use-page-title.ts';
 
 const SURPRISE = '__surprise__';
 
 export function InterviewStartPage() {
   const navigate = useNavigate();
   const index = useQuery(contentIndexQuery);
+  usePageTitle('Mock interview');
   const history = useQuery({ queryKey: ['library', 'interviews'], queryFn: listInterviews, staleTime: 0 });
   const problems = useMemo(() => [...(index.data?.problems ?? [])].sort((a, b) => a.order - b.order), [index.data]);
   const titles = useMemo(() => new Map(problems.map((p) => [p.id, p.title])), [problems]);

@@ -7,11 +7,13 @@ import { problemQuery } from '../../content/problems.ts';
 import { DIFFICULTIES, PROBLEM_CATEGORIES, type Difficulty } from '../../domain/rubric/problem.ts';
 import { progressQuery } from '../../storage/library.ts';
 import { DIFFICULTY_META } from './difficulty.ts';
+import { usePageTitle } from '../../components/ui/use-page-title.ts';
 
 const SELECT = 'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900';
 
 export function ProblemsIndexPage() {
   const { data: index } = useQuery(contentIndexQuery);
+  usePageTitle('Problems');
   const client = useQueryClient();
   const [query, setQuery] = useState('');
   const [difficulty, setDifficulty] = useState<'all' | Difficulty>('all');
