@@ -50,14 +50,14 @@ function strings(value: unknown): string[] {
   return [];
 }
 
-type Link = { to: 'term' | 'compare' | 'hub'; id: string };
-const ROUTES = { glossary: 'term', compare: 'compare', learn: 'hub' } as const;
+type Link = { to: 'term' | 'compare' | 'hub' | 'problem'; id: string };
+const ROUTES = { glossary: 'term', compare: 'compare', learn: 'hub', problems: 'problem' } as const;
 
-/** The in-app links written in Markdown: `](/glossary/raft)`, `](/compare/x)`, `](/learn/y)`. */
+/** The in-app links written in Markdown: `](/glossary/raft)`, `](/compare/x)`, `](/learn/y)`, `](/problems/z)`. */
 function markdownLinks(value: unknown): Link[] {
   const links: Link[] = [];
   for (const text of strings(value)) {
-    for (const m of text.matchAll(/\]\(\/(glossary|compare|learn)\/([^)\s#?]+)/g)) {
+    for (const m of text.matchAll(/\]\(\/(glossary|compare|learn|problems)\/([^)\s#?]+)/g)) {
       links.push({ to: ROUTES[m[1] as keyof typeof ROUTES], id: m[2]! });
     }
   }
@@ -76,7 +76,8 @@ for (const h of hubs.values()) {
 }
 for (const p of problems.values()) outgoing.set(`problem:${p.id}`, [...termLinks(p.relatedTerms), ...markdownLinks(p)]);
 
-const exists = (link: Link) => (link.to === 'term' ? terms : link.to === 'compare' ? compares : hubs).has(link.id);
+const collections = { term: terms, compare: compares, hub: hubs, problem: problems };
+const exists = (link: Link) => collections[link.to].has(link.id);
 
 describe('links between content', () => {
   it('reads every page (the other content tests report files that do not parse)', () => {
@@ -86,7 +87,7 @@ describe('links between content', () => {
     expect(problems.size).toBeGreaterThanOrEqual(10);
   });
 
-  it('every term, compare page and hub that a page names exists', () => {
+  it('every term, compare page, hub and problem that a page names exists', () => {
     const broken: string[] = [];
     for (const [from, links] of outgoing) {
       for (const link of links) if (!exists(link)) broken.push(`${from} -> ${link.to} ${link.id}`);
