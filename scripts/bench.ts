@@ -9,7 +9,7 @@
  * - the same drag on a plain React Flow page (scripts/bench-reference) in the
  *   same run, at React Flow's default fit (50% zoom at 1,000 components) and
  *   seen whole, with the canvas's ratio to it.
- * Also runs the rules-engine benchmark when it exists. Prints; never fails on time.
+ * Also runs the rules-engine and simulator benchmarks when they exist. Prints; never fails on time.
  */
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { spawn, spawnSync } from 'node:child_process';
@@ -193,6 +193,7 @@ async function main() {
     for (const server of servers) if (server.pid) process.kill(-server.pid);
   }
   if (existsSync('scripts/bench-engine.ts')) spawnSync('npx', ['tsx', 'scripts/bench-engine.ts'], { stdio: 'inherit' });
+  if (existsSync('scripts/bench-simulator.ts')) spawnSync('npx', ['tsx', 'scripts/bench-simulator.ts'], { stdio: 'inherit' });
 }
 
 await main();

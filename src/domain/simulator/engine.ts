@@ -162,13 +162,13 @@ export class Simulation {
 
     for (let f = 0; f < model.flowRate.length; f++) {
       const t = this.traffic.next(f, 0, this.rng.exponential(1));
-      if (t < this.trafficEndMs) this.heap.push(t, f * 8 + EV_ARRIVAL, 0);
+      if (t < this.trafficEndMs) this.heap.push(t, f * 8 + EV_ARRIVAL);
     }
     model.faults.forEach((fault, i) => {
-      if (fault.startMs < this.endMs) this.heap.push(fault.startMs, (2 * i) * 8 + EV_FAULT, 0);
-      if (fault.endMs < this.endMs) this.heap.push(fault.endMs, (2 * i + 1) * 8 + EV_FAULT, 0);
+      if (fault.startMs < this.endMs) this.heap.push(fault.startMs, (2 * i) * 8 + EV_FAULT);
+      if (fault.endMs < this.endMs) this.heap.push(fault.endMs, (2 * i + 1) * 8 + EV_FAULT);
     });
-    if (this.sampleMs <= this.endMs) this.heap.push(this.sampleMs, EV_SAMPLE, 0);
+    if (this.sampleMs <= this.endMs) this.heap.push(this.sampleMs, EV_SAMPLE);
   }
 
   get done(): boolean {
@@ -201,14 +201,15 @@ export class Simulation {
           this.expire(id);
           break;
         case EV_RETRY:
-          if (this.callToken[id] === heap.topToken) this.sendAttempt(id);
+          // Nothing else touches a call waiting out its backoff, so a retry is never stale.
+          this.sendAttempt(id);
           break;
         case EV_FAULT:
           this.fault(id >> 1, (id & 1) === 0);
           break;
         case EV_SAMPLE:
           this.meter.sample(this.now);
-          if (this.now + this.sampleMs <= this.endMs + 1e-9) this.heap.push(this.now + this.sampleMs, EV_SAMPLE, 0);
+          if (this.now + this.sampleMs <= this.endMs + 1e-9) this.heap.push(this.now + this.sampleMs, EV_SAMPLE);
           break;
       }
     }
@@ -300,7 +301,7 @@ export class Simulation {
 
   private arrival(f: number): void {
     const next = this.traffic.next(f, this.now, this.rng.exponential(1));
-    if (next < this.trafficEndMs) this.heap.push(next, f * 8 + EV_ARRIVAL, 0);
+    if (next < this.trafficEndMs) this.heap.push(next, f * 8 + EV_ARRIVAL);
     const a = this.newActivation(this.model.flowRoot[f]!, -1, 0);
     this.meter.requestStarted(f);
     this.actChild[a] = this.model.childStart[this.model.flowRoot[f]!]!;
@@ -338,7 +339,7 @@ export class Simulation {
     if (dist === CONSTANT) t = centre;
     else if (dist === EXPONENTIAL) t = this.rng.exponential(centre);
     else t = centre * Math.exp(m.hopSigma[h]! * this.rng.normal());
-    this.heap.push(this.now + t * this.slow[i]!, a * 8 + EV_SERVICE_DONE, 0);
+    this.heap.push(this.now + t * this.slow[i]!, a * 8 + EV_SERVICE_DONE);
   }
 
   /** The next queued activation at component i starts, while slots are free. */
@@ -550,13 +551,13 @@ export class Simulation {
       this.sendAttempt(c);
       return;
     }
-    const token = ++this.token;
-    this.callToken[c] = token;
-    this.heap.push(this.now + delay, c * 8 + EV_RETRY, token);
+    // A fresh token, so answers to the failed attempt are ignored.
+    this.callToken[c] = ++this.token;
+    this.heap.push(this.now + delay, c * 8 + EV_RETRY);
   }
 
   private armTimeout(e: number, c: number, token: number, deadline: number): void {
-    if (this.timeouts.add(e, c, token, deadline)) this.heap.push(deadline, e * 8 + EV_TIMEOUT, 0);
+    if (this.timeouts.add(e, c, token, deadline)) this.heap.push(deadline, e * 8 + EV_TIMEOUT);
   }
 
   /**
@@ -580,7 +581,7 @@ export class Simulation {
     }
     if (!queue.isEmpty(e) && queue.armed[e] === 0) {
       queue.armed[e] = 1;
-      this.heap.push(queue.headDeadline(e), e * 8 + EV_TIMEOUT, 0);
+      this.heap.push(queue.headDeadline(e), e * 8 + EV_TIMEOUT);
     }
   }
 

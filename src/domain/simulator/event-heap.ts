@@ -1,23 +1,21 @@
 /**
- * The simulator's future event list: a binary min-heap on time, kept in typed
- * arrays (time, a packed payload, and a token) that double when full. Nothing
- * is allocated per event. Equal times pop in an order fixed by the sequence
- * of pushes, so a run is the same for the same seed.
+ * The simulator's future event list: a binary min-heap on time, kept in two
+ * typed arrays (time, and a packed payload: what happens, to which entity)
+ * that double when full. Nothing is allocated per event. Equal times pop in
+ * an order fixed by the sequence of pushes, so a run is the same for the
+ * same seed.
  */
 export class EventHeap {
   size = 0;
   private time: Float64Array;
   private payload: Int32Array;
-  private token: Float64Array;
   /** The event `pop` last took out. */
   topTime = 0;
   topPayload = 0;
-  topToken = 0;
 
   constructor(capacity = 1024) {
     this.time = new Float64Array(capacity);
     this.payload = new Int32Array(capacity);
-    this.token = new Float64Array(capacity);
   }
 
   /** The earliest time in the heap; Infinity when empty. */
@@ -25,11 +23,10 @@ export class EventHeap {
     return this.size > 0 ? this.time[0]! : Infinity;
   }
 
-  push(t: number, payload: number, token: number): void {
+  push(t: number, payload: number): void {
     if (this.size === this.time.length) this.grow();
     const time = this.time;
     const pay = this.payload;
-    const tok = this.token;
     let i = this.size++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
@@ -37,27 +34,22 @@ export class EventHeap {
       if (pt <= t) break;
       time[i] = pt;
       pay[i] = pay[parent]!;
-      tok[i] = tok[parent]!;
       i = parent;
     }
     time[i] = t;
     pay[i] = payload;
-    tok[i] = token;
   }
 
-  /** Removes the earliest event into topTime, topPayload and topToken. The heap must not be empty. */
+  /** Removes the earliest event into topTime and topPayload. The heap must not be empty. */
   pop(): void {
     const time = this.time;
     const pay = this.payload;
-    const tok = this.token;
     this.topTime = time[0]!;
     this.topPayload = pay[0]!;
-    this.topToken = tok[0]!;
     const n = --this.size;
     if (n === 0) return;
     const t = time[n]!;
     const p = pay[n]!;
-    const k = tok[n]!;
     let i = 0;
     const half = n >> 1;
     while (i < half) {
@@ -71,12 +63,10 @@ export class EventHeap {
       if (t <= ct) break;
       time[i] = ct;
       pay[i] = pay[child]!;
-      tok[i] = tok[child]!;
       i = child;
     }
     time[i] = t;
     pay[i] = p;
-    tok[i] = k;
   }
 
   private grow(): void {
@@ -85,10 +75,7 @@ export class EventHeap {
     time.set(this.time);
     const payload = new Int32Array(capacity);
     payload.set(this.payload);
-    const token = new Float64Array(capacity);
-    token.set(this.token);
     this.time = time;
     this.payload = payload;
-    this.token = token;
   }
 }
