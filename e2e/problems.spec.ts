@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { node } from './support.ts';
 
-test('a learner opens a problem, builds part of a design, watches the score rise, reveals a hint and compares with the reference', async ({ page }) => {
+test('with the live rubric on, a learner builds part of a design, watches the score rise, reveals a hint and compares with the reference', async ({ page }) => {
   await page.goto('/problems');
   await expect(page.getByRole('heading', { level: 1, name: 'Problems' })).toBeVisible();
   await page.getByRole('combobox', { name: 'Difficulty' }).selectOption('easy');
@@ -10,9 +10,10 @@ test('a learner opens a problem, builds part of a design, watches the score rise
 
   const rubric = page.getByRole('region', { name: 'Rubric' });
   await expect(rubric).toBeVisible();
+  await rubric.getByRole('checkbox', { name: 'Show the rubric live as I draw' }).check();
   const scoreText = async () => Number((await rubric.getByText(/^Score:/).locator('..').textContent())?.match(/(\d+)/)?.[1] ?? NaN);
   const redirects = rubric.getByRole('listitem', { name: /A service resolves short codes and redirects/ });
-  await expect(redirects).toHaveAccessibleName(/^Not met/);
+  await expect(redirects).toHaveAccessibleName(/^Missed/);
   const before = await scoreText();
 
   // Add a service and name it so the rubric recognises it.
@@ -32,7 +33,7 @@ test('a learner opens a problem, builds part of a design, watches the score rise
 
   // A cache behind the redirect service earns its points.
   const cacheItem = rubric.getByRole('listitem', { name: /A cache sits behind the redirect service/ });
-  await expect(cacheItem).toHaveAccessibleName(/^Not met/);
+  await expect(cacheItem).toHaveAccessibleName(/^Missed/);
   await page.getByRole('tab', { name: 'Components' }).click();
   await page.getByRole('button', { name: 'Add Cache', exact: true }).click();
   await node(page, 'Redirector', 'Service').click();
@@ -59,4 +60,71 @@ test('a learner opens a problem, builds part of a design, watches the score rise
   // The best score is kept and shown in the index.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Problems' }).click();
   await expect(page.getByRole('article', { name: 'Design a URL shortener' })).toContainText(/Best score: \d+/);
+});
+
+test('in practice the brief comes first and the rubric stays hidden until the learner checks the design', async ({ page }) => {
+  await page.goto('/problems/url-shortener');
+  const panel = page.getByRole('tabpanel', { name: 'Problem' });
+  const brief = panel.getByRole('region', { name: 'Brief' });
+  const rubric = panel.getByRole('region', { name: 'Rubric' });
+  await expect(brief).toBeVisible();
+  // The empty canvas points to where the components are, since the Problem tab is the one open.
+  await expect(page.getByRole('main', { name: 'Canvas' })).toContainText('Drag a component from the Components tab on the left');
+  // The brief is read first: it comes before the rubric on the page.
+  const [briefBox, rubricBox] = [await brief.boundingBox(), await rubric.boundingBox()];
+  expect(briefBox!.y).toBeLessThan(rubricBox!.y);
+
+  // Nothing of the rubric shows before a check: no items, no score, no criterion text.
+  await expect(rubric.getByRole('listitem')).toHaveCount(0);
+  await expect(panel).not.toContainText('A cache sits behind the redirect service');
+  await expect(panel).not.toContainText('/ 100');
+
+  await rubric.getByRole('button', { name: 'Check my design' }).click();
+  const items = rubric.getByRole('list', { name: 'Rubric items' }).getByRole('listitem');
+  expect(await items.count()).toBeGreaterThanOrEqual(5);
+  for (const item of await items.all()) await expect(item).toHaveAccessibleName(/^Missed: .+ \(0 of \d+ points\)$/);
+  await expect(rubric.getByRole('status')).toContainText('0 / 100');
+
+  // An edit does not change the shown check until the learner checks again.
+  await page.getByRole('tab', { name: 'Components' }).click();
+  await page.getByRole('button', { name: 'Add Service', exact: true }).click();
+  await page.getByRole('textbox', { name: 'Name' }).fill('Redirector');
+  await page.getByRole('tab', { name: 'Problem' }).click();
+  const redirects = rubric.getByRole('listitem', { name: /A service resolves short codes and redirects/ });
+  await expect(redirects).toHaveAccessibleName(/^Missed/);
+  await expect(rubric.getByRole('status')).toContainText('You have changed the design since this check.');
+  await rubric.getByRole('button', { name: 'Check again' }).click();
+  await expect(redirects).toHaveAccessibleName(/^Met: .+ \((\d+) of \1 points\)$/);
+  await expect(rubric.getByRole('status')).not.toContainText('changed the design');
+  await expect(rubric.getByRole('status')).toHaveText(/^Score at the last check: [1-9]\d* \/ 100$/);
+
+  // A missed item keeps its hint folded away.
+  const missed = rubric.getByRole('listitem', { name: /^Missed: A cache sits behind the redirect service/ });
+  const hint = missed.getByRole('group').getByRole('paragraph');
+  await expect(hint).toBeHidden();
+  await missed.getByText('How to earn it').click();
+  await expect(hint).toBeVisible();
+  await expect(hint).not.toBeEmpty();
+
+  // The setting shows the rubric live, and is kept across visits.
+  await rubric.getByRole('checkbox', { name: 'Show the rubric live as I draw' }).check();
+  await expect(rubric.getByRole('button', { name: /Check/ })).toHaveCount(0);
+  await page.reload();
+  const again = page.getByRole('tabpanel', { name: 'Problem' }).getByRole('region', { name: 'Rubric' });
+  await expect(again.getByRole('checkbox', { name: 'Show the rubric live as I draw' })).toBeChecked();
+  await expect(again.getByRole('listitem', { name: /A service resolves short codes and redirects/ })).toHaveAccessibleName(/^Met/);
+
+  // A check counts in the problem's progress; opening the reference does not.
+  await page.goto('/designs');
+  const progress = page.getByRole('region', { name: 'Problem progress' });
+  await expect(progress.getByRole('row', { name: /Design a URL shortener/ }).getByRole('cell').nth(2)).toHaveText('2');
+});
+
+test('opening the reference without checking records no attempt', async ({ page }) => {
+  await page.goto('/problems/url-shortener');
+  await page.getByRole('button', { name: 'Compare with the reference' }).click();
+  await page.getByRole('button', { name: 'Close the comparison' }).click();
+  await page.goto('/designs');
+  await expect(page.getByRole('heading', { name: 'My designs', level: 1 })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Problem progress' })).toHaveCount(0);
 });

@@ -1,4 +1,4 @@
-/** User settings that persist across visits: theme, snap to grid, minimap. */
+/** User settings that persist across visits: theme, snap to grid, minimap, legend, live rubric. */
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 
@@ -9,10 +9,13 @@ export interface SettingsState {
   snapToGrid: boolean;
   showMinimap: boolean;
   showLegend: boolean;
+  /** Practice problems show the rubric as you draw instead of on "Check my design". */
+  liveRubric: boolean;
   setTheme(theme: ThemeSetting): void;
   toggleSnap(): void;
   toggleMinimap(): void;
   toggleLegend(): void;
+  toggleLiveRubric(): void;
 }
 
 export const useSettingsStore = create<SettingsState>()(
@@ -22,10 +25,12 @@ export const useSettingsStore = create<SettingsState>()(
       snapToGrid: true,
       showMinimap: true,
       showLegend: false,
+      liveRubric: false,
       setTheme: (theme) => set({ theme }),
       toggleSnap: () => set((s) => ({ snapToGrid: !s.snapToGrid })),
       toggleMinimap: () => set((s) => ({ showMinimap: !s.showMinimap })),
       toggleLegend: () => set((s) => ({ showLegend: !s.showLegend })),
+      toggleLiveRubric: () => set((s) => ({ liveRubric: !s.liveRubric })),
     }),
     { name: 'skyline:settings', version: 1 },
   ),

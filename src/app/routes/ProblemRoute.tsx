@@ -78,13 +78,12 @@ function AttemptCanvas({ problem, designId, opened }: { problem: Problem; design
 
   const compare = useCallback(
     async (mine: RubricScore) => {
-      void opened.library.noteScore(problem.id, mine.score, true);
       const built = referenceDesign(problem);
       const { positions, groups } = await layoutDesign(built);
       const design = applyPositions(built, positions, groups);
       setComparison({ mine, reference: scoreDesign(problem, design, analyzeDesign(design)), design });
     },
-    [problem, opened.library],
+    [problem],
   );
 
   const sidePanel = useMemo(() => ({ label: 'Problem', content: <ProblemPanel problem={problem} onCompare={(s) => void compare(s)} /> }), [problem, compare]);

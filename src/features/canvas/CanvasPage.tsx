@@ -88,7 +88,7 @@ export interface CanvasPageProps {
   banner?(controls: { openSidePanel: (() => void) | null }): ReactNode;
 }
 
-function EmptyCanvasHint({ narrow }: { narrow: boolean }) {
+function EmptyCanvasHint({ narrow, paletteTab }: { narrow: boolean; paletteTab: boolean }) {
   const empty = useEditorStore((s) => s.design.nodes.length === 0 && s.design.notes.length === 0 && s.design.groups.length === 0);
   if (!empty) return null;
   return (
@@ -98,7 +98,7 @@ function EmptyCanvasHint({ narrow }: { narrow: boolean }) {
         <p className="mt-1">
           {narrow
             ? 'Tap “Add” to pick a component; it appears here.'
-            : 'Drag a component from the list on the left, or click one to drop it here. Then drag from the dot on a box’s edge to another box to connect them.'}
+            : `${paletteTab ? 'Drag a component from the Components tab on the left' : 'Drag a component from the list on the left'}, or click one to drop it here. Then drag from the dot on a box’s edge to another box to connect them.`}
         </p>
       </div>
     </div>
@@ -308,7 +308,7 @@ function CanvasWorkspace({ storage, freshDesign, sidePanel, example, exampleMiss
             ) : (
               <DesignCanvas coarsePointer={coarse || narrow} initialViewport={initialViewport} onViewportSaved={saveViewport} />
             )}
-            {saveState.status !== 'loading' && <EmptyCanvasHint narrow={narrow} />}
+            {saveState.status !== 'loading' && <EmptyCanvasHint narrow={narrow} paletteTab={sidePanel !== undefined} />}
             {showLegend && (
               <div className="pointer-events-none absolute bottom-3 left-3 z-10 hidden sm:block">
                 <Legend />

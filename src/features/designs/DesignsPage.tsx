@@ -255,8 +255,8 @@ export function DesignsPage() {
               <tr>
                 <th className="py-1 font-medium">Problem</th>
                 <th className="py-1 font-medium">Best score</th>
-                <th className="py-1 font-medium">Attempts compared</th>
-                <th className="py-1 font-medium">Last compared</th>
+                <th className="py-1 font-medium">Checks</th>
+                <th className="py-1 font-medium">Last checked</th>
               </tr>
             </thead>
             <tbody>

@@ -1,11 +1,11 @@
-import { CheckCircle2, ChevronRight, Circle, Lightbulb, Scale } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { ChevronRight, Lightbulb, Scale } from 'lucide-react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { Markdown } from '../../components/ui/Markdown.tsx';
 import type { Problem } from '../../domain/rubric/problem.ts';
 import type { RubricScore } from '../../domain/rubric/scorer.ts';
-import { getLibrary } from '../../storage/library.ts';
 import { DIFFICULTY_META } from './difficulty.ts';
+import { RubricCheck } from './RubricCheck.tsx';
 import { useRubricScore } from './use-rubric-score.ts';
 
 const HINTS_KEY = (id: string) => `skyline:hints:${id}`;
@@ -27,7 +27,6 @@ const SCALE_LABELS: [keyof Problem['scale'], string][] = [
 export function ProblemPanel({ problem, onCompare }: { problem: Problem; onCompare(score: RubricScore): void }) {
   const score = useRubricScore(problem);
   const [hintsShown, setHintsShown] = useState(() => readHints(problem.id));
-  useEffect(() => void getLibrary().then((library) => library.noteScore(problem.id, score.score)), [problem.id, score.score]);
   const revealHint = () => {
     const next = Math.min(problem.hints.length, hintsShown + 1);
     setHintsShown(next);
@@ -49,68 +48,6 @@ export function ProblemPanel({ problem, onCompare }: { problem: Problem; onCompa
         </p>
         <h2 className="mt-1 text-lg font-semibold leading-tight">{problem.title}</h2>
       </div>
-
-      <section aria-label="Rubric" className="rounded-lg border border-slate-200 p-2.5 dark:border-slate-700">
-        <div className="flex items-baseline justify-between">
-          <h3 className="font-semibold">Rubric</h3>
-          <p aria-live="polite" className="text-base font-semibold tabular-nums">
-            <span className="sr-only">Score: </span>
-            {score.score}
-            <span className="text-xs font-normal text-slate-500 dark:text-slate-400"> / 100</span>
-          </p>
-        </div>
-        <div className="mt-1 h-1.5 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-700" aria-hidden>
-          <div className="h-full bg-blue-600 transition-[width]" style={{ width: `${score.score}%` }} />
-        </div>
-        <ul className="mt-2 space-y-2" aria-label="Rubric items">
-          {score.results.map((r) => (
-            <li key={r.criterion.id} aria-label={`${r.met ? 'Met' : 'Not met'}: ${r.criterion.description}`} className="flex gap-2">
-              {r.met ? (
-                <CheckCircle2 aria-hidden className="mt-0.5 size-4 shrink-0 text-emerald-600 dark:text-emerald-400" />
-              ) : (
-                <Circle aria-hidden className="mt-0.5 size-4 shrink-0 text-slate-400" />
-              )}
-              <div className="min-w-0">
-                <p className={r.met ? '' : 'text-slate-700 dark:text-slate-300'}>
-                  {r.criterion.description} <span className="text-xs text-slate-500 dark:text-slate-400">({r.criterion.points} pts)</span>
-                </p>
-                <p className="text-xs text-slate-500 dark:text-slate-400">{r.met ? r.detail : `${r.detail} ${r.criterion.hint}`}</p>
-              </div>
-            </li>
-          ))}
-        </ul>
-      </section>
-
-      <section aria-label="Hints">
-        <h3 className="font-semibold">Hints</h3>
-        {hintsShown === 0 && <p className="mt-1 text-slate-500 dark:text-slate-400">Stuck? Hints go from a nudge to something specific.</p>}
-        <ol className="mt-1 list-decimal space-y-1 pl-5">
-          {problem.hints.slice(0, hintsShown).map((h) => (
-            <li key={h}>{h}</li>
-          ))}
-        </ol>
-        {hintsShown < problem.hints.length ? (
-          <button
-            type="button"
-            onClick={revealHint}
-            className="mt-2 inline-flex items-center gap-1 rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
-          >
-            <Lightbulb aria-hidden className="size-4" />
-            Show hint {hintsShown + 1} of {problem.hints.length}
-          </button>
-        ) : (
-          <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">All hints shown.</p>
-        )}
-      </section>
-
-      <button
-        type="button"
-        onClick={() => onCompare(score)}
-        className="inline-flex w-full items-center justify-center gap-1.5 rounded-md bg-blue-700 px-3 py-2 font-medium text-white hover:bg-blue-800"
-      >
-        <Scale aria-hidden className="size-4" />
-        Compare with the reference
-      </button>
 
       <section aria-label="Brief">
         <h3 className="font-semibold">The brief</h3>
@@ -152,6 +89,39 @@ export function ProblemPanel({ problem, onCompare }: { problem: Problem; onCompa
           ))}
         </ul>
       </section>
+
+      <RubricCheck problem={problem} score={score} />
+
+      <section aria-label="Hints">
+        <h3 className="font-semibold">Hints</h3>
+        {hintsShown === 0 && <p className="mt-1 text-slate-500 dark:text-slate-400">Stuck? Hints go from a nudge to something specific.</p>}
+        <ol className="mt-1 list-decimal space-y-1 pl-5">
+          {problem.hints.slice(0, hintsShown).map((h) => (
+            <li key={h}>{h}</li>
+          ))}
+        </ol>
+        {hintsShown < problem.hints.length ? (
+          <button
+            type="button"
+            onClick={revealHint}
+            className="mt-2 inline-flex items-center gap-1 rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+          >
+            <Lightbulb aria-hidden className="size-4" />
+            Show hint {hintsShown + 1} of {problem.hints.length}
+          </button>
+        ) : (
+          <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">All hints shown.</p>
+        )}
+      </section>
+
+      <button
+        type="button"
+        onClick={() => onCompare(score)}
+        className="inline-flex w-full items-center justify-center gap-1.5 rounded-md border border-slate-300 px-3 py-2 font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
+      >
+        <Scale aria-hidden className="size-4" />
+        Compare with the reference
+      </button>
     </div>
   );
 }
