@@ -61,3 +61,14 @@ test('learning hubs list their sections and concepts', async ({ page }) => {
   }
   await expect(page.getByRole('region', { name: 'Concepts in this hub' }).getByRole('link').first()).toBeVisible();
 });
+
+test('a comparison table too wide for a phone scrolls sideways from the keyboard', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/compare/rest-vs-grpc-vs-graphql');
+  const scroller = page.getByRole('region', { name: 'Table' }).filter({ has: page.getByRole('columnheader', { name: 'Dimension' }) });
+  await expect(scroller).toBeVisible();
+  expect(await scroller.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+  await scroller.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => scroller.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+});

@@ -48,8 +48,9 @@ export function Markdown({ children }: { children: string }) {
               {code}
             </pre>
           ),
+          // A wide table scrolls sideways on a phone: like code, it can take focus and scroll with the arrow keys.
           table: ({ children: rows }) => (
-            <div className="my-3 overflow-x-auto">
+            <div className="my-3 overflow-x-auto" tabIndex={0} role="region" aria-label="Table">
               <table className="w-full border-collapse text-sm">{rows}</table>
             </div>
           ),
