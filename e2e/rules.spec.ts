@@ -29,3 +29,13 @@ test('a link to an unknown rule example says so and keeps the design', async ({ 
   await expect(page.getByRole('status').filter({ hasText: 'There is no rule called “no-such-rule”' })).toBeVisible();
   await expect(node(page, 'Gateway', 'API gateway')).toBeVisible();
 });
+
+test('links to the glossary carry the term\'s title, not its file name', async ({ page }) => {
+  await page.goto('/rules');
+  const card = page.getByRole('article', { name: 'Clients call services directly' });
+  await card.getByRole('link', { name: 'Learn: API gateway' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('API gateway');
+  await page.goBack();
+  await page.getByRole('article', { name: 'Retry amplification' }).getByRole('link', { name: 'Learn: Retry amplification and retry storms' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Retry amplification and retry storms');
+});

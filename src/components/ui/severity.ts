@@ -30,8 +30,3 @@ export function countLabel(count: number, severity: Severity): string {
   const meta = SEVERITY_META[severity];
   return `${count} ${count === 1 ? meta.label.toLowerCase() : meta.plural}`;
 }
-
-/** "Shared database" from the term id "shared-database", for links to glossary terms. */
-export function termLabel(id: string): string {
-  return id.charAt(0).toUpperCase() + id.slice(1).replace(/-/g, ' ');
-}

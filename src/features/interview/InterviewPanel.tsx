@@ -2,7 +2,6 @@ import { ExternalLink, MessageCircleQuestion } from 'lucide-react';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Dialog } from '../../components/ui/Dialog.tsx';
-import { termLabel } from '../../components/ui/severity.ts';
 import { PHASES, planPhases } from '../../domain/interview/phases.ts';
 import { pendingQuestions } from '../../domain/interview/question-log.ts';
 import { phaseActualMs, readSessionClock } from '../../domain/interview/session-clock.ts';
@@ -11,6 +10,7 @@ import type { Problem } from '../../domain/rubric/problem.ts';
 import { EstimateCalculator } from './EstimateCalculator.tsx';
 import { clock, spoken } from './format.ts';
 import { useNow, type Interview } from './use-interview.ts';
+import { TermTitle } from '../../components/ui/TermTitle.tsx';
 
 const QUIET_BUTTON = 'rounded-md px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800';
 const SOURCE_LABEL = { script: 'Interviewer', missing: 'About your design', finding: 'About your design', failure: 'Failure probe' } as const;
@@ -33,7 +33,7 @@ function Question({ question, onAnswer, onSkip }: { question: AskedQuestion; onA
       </p>
       {question.link.type === 'term' && (
         <a href={`/glossary/${question.link.termId}`} target="_blank" rel="noreferrer" className="inline-flex items-center gap-1 text-xs text-blue-800 underline dark:text-blue-300">
-          Read about {termLabel(question.link.termId).toLowerCase()} <ExternalLink aria-hidden className="size-3" />
+          Learn: <TermTitle id={question.link.termId} /> <ExternalLink aria-hidden className="size-3" />
           <span className="sr-only">(opens in a new tab)</span>
         </a>
       )}

@@ -1,6 +1,6 @@
 import { Printer } from 'lucide-react';
 import { Link } from 'react-router';
-import { SEVERITY_META, termLabel } from '../../components/ui/severity.ts';
+import { SEVERITY_META } from '../../components/ui/severity.ts';
 import type { Design } from '../../domain/diagram/schema.ts';
 import { phaseLabel } from '../../domain/interview/phases.ts';
 import { buildScorecard, type ScorecardItem } from '../../domain/interview/scorecard.ts';
@@ -10,6 +10,7 @@ import { analyzeDesign } from '../../domain/rules/engine.ts';
 import type { InterviewRecord } from '../../storage/interview-storage.ts';
 import { clock, spoken } from './format.ts';
 import { TitledSection } from '../../components/ui/TitledSection.tsx';
+import { TermTitle } from '../../components/ui/TermTitle.tsx';
 
 function Item({ item }: { item: ScorecardItem }) {
   return (
@@ -22,7 +23,7 @@ function Item({ item }: { item: ScorecardItem }) {
       {item.hint && <p className="text-sm text-slate-700 dark:text-slate-200">Hint: {item.hint}</p>}
       {item.link.type === 'term' && (
         <Link to={`/glossary/${item.link.termId}`} className="text-sm text-blue-800 underline dark:text-blue-300">
-          Learn: {termLabel(item.link.termId)}
+          Learn: <TermTitle id={item.link.termId} />
         </Link>
       )}
     </li>

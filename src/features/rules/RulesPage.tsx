@@ -5,7 +5,8 @@ import { Link } from 'react-router';
 import { runRules } from '../../domain/rules/engine.ts';
 import { RULES } from '../../domain/rules/registry.ts';
 import { SEVERITIES, type RuleDefinition, type Severity } from '../../domain/rules/types.ts';
-import { SEVERITY_META, termLabel } from '../../components/ui/severity.ts';
+import { SEVERITY_META } from '../../components/ui/severity.ts';
+import { TermTitle } from '../../components/ui/TermTitle.tsx';
 
 
 function RuleCard({ rule }: { rule: RuleDefinition }) {
@@ -47,7 +48,7 @@ function RuleCard({ rule }: { rule: RuleDefinition }) {
           </Link>
           <Link to={`/glossary/${rule.glossaryTerm}`} className="inline-flex items-center gap-1 text-blue-800 underline dark:text-blue-300">
             <GraduationCap aria-hidden className="size-4" />
-            Learn: {termLabel(rule.glossaryTerm)}
+            Learn: <TermTitle id={rule.glossaryTerm} />
           </Link>
         </div>
       </article>

@@ -4,7 +4,8 @@ import { Link } from 'react-router';
 import { countBySeverity, SEVERITIES, type Finding, type Severity } from '../../../domain/rules/types.ts';
 import { useEditorStore } from '../../../stores/editor/editor-store.ts';
 import { useFindings } from '../../../stores/editor/findings.ts';
-import { countLabel, SEVERITY_META, termLabel } from '../../../components/ui/severity.ts';
+import { countLabel, SEVERITY_META } from '../../../components/ui/severity.ts';
+import { TermTitle } from '../../../components/ui/TermTitle.tsx';
 
 type Filter = 'all' | Severity;
 
@@ -71,7 +72,7 @@ function FindingItem({ finding, onShow }: { finding: Finding; onShow(finding: Fi
                 className="inline-flex items-center gap-1 text-xs text-blue-800 underline dark:text-blue-300"
               >
                 <GraduationCap aria-hidden className="size-3.5" />
-                Learn: {termLabel(finding.glossaryTerm)}
+                Learn: <TermTitle id={finding.glossaryTerm} />
               </Link>
             </div>
           </div>
