@@ -3,26 +3,38 @@ import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { fileURLToPath } from 'node:url';
 import { buildContentIndex } from './src/content/content-index.ts';
+import { buildSearchDocuments } from './src/content/search-documents.ts';
+import { buildSearchIndex } from './src/content/search-index.ts';
 
 const GLOSSARY_DIR = fileURLToPath(new URL('./glossary', import.meta.url));
 const PROBLEMS_DIR = fileURLToPath(new URL('./problems', import.meta.url));
-const INDEX_ID = 'virtual:content-index';
+/**
+ * Modules built from glossary/ and problems/: `virtual:content-index` (names
+ * and summaries of all content) and `virtual:search-index` (the full-text
+ * search index, as JSON text, loaded on the first search).
+ */
+const VIRTUAL_MODULES: Record<string, () => string> = {
+  'virtual:content-index': () => `export default ${JSON.stringify(buildContentIndex(GLOSSARY_DIR))};`,
+  'virtual:search-index': () => `export default ${JSON.stringify(buildSearchIndex(buildSearchDocuments(GLOSSARY_DIR)))};`,
+};
 
-/** Serves `virtual:content-index`: names and summaries of all glossary content, built from glossary/. */
 function contentIndex(): Plugin {
   return {
     name: 'skyline-content-index',
-    resolveId: (id) => (id === INDEX_ID ? `\0${INDEX_ID}` : null),
+    resolveId: (id) => (id in VIRTUAL_MODULES ? `\0${id}` : null),
     load(id) {
-      if (id !== `\0${INDEX_ID}`) return null;
+      const build = id.startsWith('\0') ? VIRTUAL_MODULES[id.slice(1)] : undefined;
+      if (!build) return null;
       this.addWatchFile(GLOSSARY_DIR);
       this.addWatchFile(PROBLEMS_DIR);
-      return `export default ${JSON.stringify(buildContentIndex(GLOSSARY_DIR))};`;
+      return build();
     },
     handleHotUpdate({ file, server }) {
       if (file.startsWith(GLOSSARY_DIR) || file.startsWith(PROBLEMS_DIR)) {
-        const mod = server.moduleGraph.getModuleById(`\0${INDEX_ID}`);
-        if (mod) server.moduleGraph.invalidateModule(mod);
+        for (const id of Object.keys(VIRTUAL_MODULES)) {
+          const mod = server.moduleGraph.getModuleById(`\0${id}`);
+          if (mod) server.moduleGraph.invalidateModule(mod);
+        }
       }
     },
   };

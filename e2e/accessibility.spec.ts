@@ -72,6 +72,15 @@ const ROUTES: Route[] = [
     },
   },
   { name: 'glossary index', open: async () => '/glossary', ready: h1 },
+  {
+    name: 'glossary search',
+    open: async () => '/glossary',
+    ready: h1,
+    reveal: async (page) => {
+      await page.getByRole('searchbox', { name: 'Search the glossary' }).fill('kafka');
+      await expect(page.getByRole('region', { name: 'Search results' }).getByRole('listitem').first()).toBeVisible();
+    },
+  },
   { name: 'term', open: async () => '/glossary/circuit-breaker', ready: h1 },
   { name: 'compare', open: async () => '/compare/sql-vs-nosql', ready: h1 },
   { name: 'hub', open: async () => '/learn/resilience', ready: h1 },

@@ -72,3 +72,27 @@ test('a comparison table too wide for a phone scrolls sideways from the keyboard
   await page.keyboard.press('ArrowRight');
   await expect.poll(() => scroller.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
 });
+
+test('search reads the whole text of terms, comparisons, hubs and problems, best match first, and suggests a word when nothing matches', async ({ page }) => {
+  await page.goto('/glossary');
+  const box = page.getByRole('searchbox', { name: 'Search the glossary' });
+  const results = page.getByRole('region', { name: 'Search results' });
+  await box.fill('kafka');
+  await expect(results).toContainText(/\d+ results for “kafka”/);
+  const count = Number((await results.getByText(/results for/).textContent())?.match(/\d+/)?.[0]);
+  expect(count).toBeGreaterThan(5);
+  // Kafka is named in the text, not the title, of each of these kinds of page.
+  for (const kind of ['Term', 'Comparison', 'Learning hub', 'Problem']) await expect(results.getByRole('listitem').filter({ hasText: kind }).first()).toBeVisible();
+
+  await box.fill('circuit breaker');
+  await expect(results.getByRole('listitem').first().getByRole('link')).toHaveText('Circuit breaker');
+
+  await box.fill('kafak');
+  await expect(results).toContainText('0 results for “kafak”');
+  await results.getByRole('button', { name: 'kafka' }).click();
+  await expect(box).toHaveValue('kafka');
+  await expect(results).toContainText(/\d+ results for “kafka”/);
+
+  await results.getByRole('listitem').filter({ hasText: 'Problem' }).first().getByRole('link').click();
+  await expect(page).toHaveURL(/\/problems\/[\w-]+$/);
+});

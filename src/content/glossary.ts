@@ -72,3 +72,13 @@ export const contentIndexQuery = queryOptions({
   staleTime: Infinity,
   queryFn: async () => (await import('virtual:content-index')).default as ContentIndex,
 });
+
+/** The full-text search over all content; its index (about 160 KB gzip) is fetched on the first search. */
+export const contentSearchQuery = queryOptions({
+  queryKey: ['glossary', 'search'],
+  staleTime: Infinity,
+  queryFn: async () => {
+    const [{ default: json }, { loadSearchIndex }] = await Promise.all([import('virtual:search-index'), import('./search-index.ts')]);
+    return loadSearchIndex(json);
+  },
+});

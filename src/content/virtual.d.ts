@@ -3,3 +3,9 @@ declare module 'virtual:content-index' {
   const index: unknown;
   export default index;
 }
+
+declare module 'virtual:search-index' {
+  /** The serialised full-text index (src/content/search-index.ts). */
+  const json: string;
+  export default json;
+}

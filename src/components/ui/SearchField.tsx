@@ -2,7 +2,7 @@ import { Search } from 'lucide-react';
 import { useId, type KeyboardEvent } from 'react';
 
 /** A labelled search box with a magnifier, used by every list that can be searched. */
-export function SearchField({ label, value, onChange, placeholder, id, large, onKeyDown, className = '' }: {
+export function SearchField({ label, value, onChange, placeholder, id, large, onKeyDown, onFocus, className = '' }: {
   label: string;
   value: string;
   onChange(value: string): void;
@@ -10,6 +10,7 @@ export function SearchField({ label, value, onChange, placeholder, id, large, on
   id?: string;
   large?: boolean;
   onKeyDown?(event: KeyboardEvent<HTMLInputElement>): void;
+  onFocus?(): void;
   className?: string;
 }) {
   const generated = useId();
@@ -26,6 +27,7 @@ export function SearchField({ label, value, onChange, placeholder, id, large, on
         value={value}
         onChange={(e) => onChange(e.target.value)}
         onKeyDown={onKeyDown}
+        onFocus={onFocus}
         placeholder={placeholder}
         className={`w-full border border-slate-300 bg-white dark:border-slate-700 dark:bg-slate-900 ${large ? 'rounded-lg py-2 pl-9 pr-3' : 'rounded-md py-1.5 pl-8 pr-2 text-sm'}`}
       />

@@ -1,36 +1,19 @@
-import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { SearchField } from '../../components/ui/SearchField.tsx';
-import { compareQuery, contentIndexQuery, termQuery } from '../../content/glossary.ts';
-import type { TermSummary } from '../../content/content-index.ts';
+import { compareQuery, contentIndexQuery, contentSearchQuery, termQuery } from '../../content/glossary.ts';
 import { TERM_CATEGORIES } from '../../domain/glossary/term.ts';
 import { PrefetchLink } from './PrefetchLink.tsx';
 import { TitledSection } from '../../components/ui/TitledSection.tsx';
+import { SearchResults } from './SearchResults.tsx';
 import { usePageTitle } from '../../components/ui/use-page-title.ts';
-
-/** Best matches first: name, then alias, then definition. */
-export function searchTerms(terms: readonly TermSummary[], query: string): { term: TermSummary; via: string | null }[] {
-  const q = query.trim().toLowerCase();
-  if (!q) return terms.map((term) => ({ term, via: null }));
-  const out: { term: TermSummary; via: string | null; score: number }[] = [];
-  for (const term of terms) {
-    const name = term.term.toLowerCase();
-    const alias = term.aliases.find((a) => a.toLowerCase().includes(q));
-    if (name === q) out.push({ term, via: null, score: 0 });
-    else if (name.startsWith(q)) out.push({ term, via: null, score: 1 });
-    else if (term.aliases.some((a) => a.toLowerCase() === q)) out.push({ term, via: alias ?? null, score: 1 });
-    else if (name.includes(q)) out.push({ term, via: null, score: 2 });
-    else if (alias) out.push({ term, via: alias, score: 3 });
-    else if (term.definition.toLowerCase().includes(q)) out.push({ term, via: null, score: 4 });
-  }
-  return out.sort((a, b) => a.score - b.score || a.term.term.localeCompare(b.term.term));
-}
 
 export function GlossaryIndexPage() {
   const { data: index } = useQuery(contentIndexQuery);
   usePageTitle('Glossary');
+  const client = useQueryClient();
   const [query, setQuery] = useState('');
-  const results = useMemo(() => (index ? searchTerms(index.terms, query) : []), [index, query]);
+  const searching = query.trim() !== '';
 
   return (
     <div className="overflow-y-auto">
@@ -45,27 +28,14 @@ export function GlossaryIndexPage() {
           label="Search the glossary"
           value={query}
           onChange={setQuery}
-          placeholder="Search terms and their other names, e.g. DLQ or CQRS"
+          placeholder="Search terms, comparisons, hubs and problems, e.g. Kafka or DLQ"
+          // The full-text index is fetched once someone sets out to search.
+          onFocus={() => void client.prefetchQuery(contentSearchQuery)}
         />
-        {!index ? (
+        {searching ? (
+          <SearchResults query={query.trim()} onSuggestion={setQuery} />
+        ) : !index ? (
           <p className="mt-6 text-slate-500 dark:text-slate-400">Loading…</p>
-        ) : query.trim() ? (
-          <section aria-label="Search results" className="mt-6">
-            <p className="text-sm text-slate-500 dark:text-slate-400" aria-live="polite">
-              {results.length} term{results.length === 1 ? '' : 's'} match “{query.trim()}”
-            </p>
-            <ul className="mt-3 divide-y divide-slate-200 dark:divide-slate-800">
-              {results.map(({ term, via }) => (
-                <li key={term.id} className="py-2.5">
-                  <PrefetchLink to={`/glossary/${term.id}`} query={(client) => client.prefetchQuery(termQuery(term.id))} className="font-medium text-blue-800 underline dark:text-blue-300">
-                    {term.term}
-                  </PrefetchLink>
-                  {via && <span className="ml-2 text-sm text-slate-500 dark:text-slate-400">(also called {via})</span>}
-                  <p className="text-sm text-slate-600 dark:text-slate-300">{term.definition}</p>
-                </li>
-              ))}
-            </ul>
-          </section>
         ) : (
           <>
             {index.compare.length > 0 && (
