@@ -131,7 +131,7 @@ describe('engine findings are unchanged', () => {
       large: 'b44358c9045e5ede',
       seeds: '8cb23d7f0c6dc1ed',
     });
-  });
+  }, 60_000);
 
   it('on messy random designs', () => {
     const texts: string[] = [];
@@ -140,5 +140,5 @@ describe('engine findings are unchanged', () => {
       texts.push(describeFindings(design, {}, seed % 5 === 0), describeFindings(design, EAGER, false));
     }
     expect(sha(texts.join('\n'))).toBe('732197a3bb20331b');
-  });
+  }, 60_000);
 });

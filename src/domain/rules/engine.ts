@@ -36,26 +36,62 @@ export function runRules(rules: readonly RuleDefinition[], design: Design, optio
   const index = options.index && options.index.design === design ? options.index : buildGraphIndex(design);
   const config = options.config;
   const findings: Finding[] = [];
-  const seen = new Set<string>();
   try {
     for (const rule of rules) {
       const settings = config?.[rule.id];
       if (settings?.enabled === false) continue;
       const thresholds = resolveThresholds(rule.thresholds, settings?.thresholds);
       const severity = settings?.severity;
-      for (const finding of rule.check({ design, index, thresholds })) {
+      const batch = rule.check({ design, index, thresholds });
+      let mixed = false;
+      for (const finding of batch) {
         if (severity) finding.severity = severity;
-        if (seen.has(finding.id)) {
-          let n = 2;
-          while (seen.has(`${finding.id}#${n}`)) n++;
-          finding.id = `${finding.id}#${n}`;
-        }
-        seen.add(finding.id);
+        else if (finding.severity !== batch[0]!.severity) mixed = true;
         findings.push(finding);
       }
+      // Equal ids of one severity end up side by side when sorted (numberRepeats); of two, they may not.
+      if (mixed) numberRepeatsOf(batch);
     }
   } finally {
     forgetDerived();
   }
-  return findings.sort(compareFindings);
+  findings.sort(compareFindings);
+  return numberRepeats(findings) ? findings.sort(compareFindings) : findings;
+}
+
+/** Suffix repeated ids in one rule's findings, in report order, whatever their order. */
+function numberRepeatsOf(batch: readonly Finding[]): void {
+  const seen = new Set<string>();
+  for (const finding of batch) {
+    if (seen.has(finding.id)) {
+      let n = 2;
+      while (seen.has(`${finding.id}#${n}`)) n++;
+      finding.id = `${finding.id}#${n}`;
+    }
+    seen.add(finding.id);
+  }
+}
+
+/**
+ * Give repeated finding ids a suffix: the second `x` becomes `x#2`, the third
+ * `x#3`, in the order the rules reported them. `findings` is sorted, so equal
+ * ids are neighbours, and the sort is stable, so they are still in report
+ * order (a finding id starts with its rule id, so only one rule's findings can
+ * share an id, and a rule whose findings have several severities was handled
+ * by numberRepeatsOf). Element ids cannot contain '#', so a suffixed id is new.
+ * Returns whether any id changed (the list then needs sorting again).
+ */
+function numberRepeats(findings: Finding[]): boolean {
+  let changed = false;
+  let i = 1;
+  while (i < findings.length) {
+    const id = findings[i - 1]!.id;
+    if (findings[i]!.id !== id) {
+      i++;
+      continue;
+    }
+    for (let n = 2; i < findings.length && findings[i]!.id === id; i++, n++) findings[i]!.id = `${id}#${n}`;
+    changed = true;
+  }
+  return changed;
 }

@@ -21,7 +21,7 @@ export interface FindingDraft {
 /** Element ids without repeats, first occurrence kept. */
 function unique(ids: readonly string[]): string[] {
   const n = ids.length;
-  if (n <= 8) {
+  if (n <= 32) {
     const out: string[] = [];
     for (let i = 0; i < n; i++) {
       const id = ids[i]!;
@@ -34,31 +34,48 @@ function unique(ids: readonly string[]): string[] {
   return [...new Set(ids)];
 }
 
+/** Sort a short list of strings in place, as the built-in sort would, without its allocations. */
+function insertionSort(list: string[]): void {
+  for (let i = 1; i < list.length; i++) {
+    const id = list[i]!;
+    let j = i - 1;
+    while (j >= 0 && list[j]! > id) {
+      list[j + 1] = list[j]!;
+      j--;
+    }
+    list[j + 1] = id;
+  }
+}
+
 /**
  * The ids sorted as `[...ids].sort()` sorts strings (by UTF-16 code units) and
- * joined by '+'. An insertion sort: finding id lists are short, and the
- * built-in sort allocates far more than the finding itself.
+ * joined by '+'. A handful of ids, the usual case, are ordered by an
+ * insertion sort, which allocates nothing; longer lists (where an insertion
+ * sort turns quadratic) by the built-in sort.
  */
-function sortedKey(ids: readonly string[]): string {
+export function sortedKey(ids: readonly string[]): string {
   const n = ids.length;
   if (n === 0) return '';
   const sorted = ids.slice();
-  for (let i = 1; i < n; i++) {
-    const id = sorted[i]!;
-    let j = i - 1;
-    while (j >= 0 && sorted[j]! > id) {
-      sorted[j + 1] = sorted[j]!;
-      j--;
-    }
-    sorted[j + 1] = id;
-  }
+  if (n > 16) sorted.sort();
+  else insertionSort(sorted);
   let key = sorted[0]!;
   for (let i = 1; i < n; i++) key += `+${sorted[i]!}`;
   return key;
 }
 
+/**
+ * The most element ids one finding names. A rule names the elements that
+ * explain the finding (a chain, a loop, the first members of a large set, as
+ * its message does) and stays under this; `makeFinding` keeps the first ones
+ * if a rule does not, so the engine's output grows with the number of
+ * findings, never with their product with the design's size.
+ */
+export const MAX_ELEMENT_IDS = 64;
+
 export function makeFinding(rule: RuleHeader, draft: FindingDraft): Finding {
-  const elementIds = unique(draft.elementIds);
+  let elementIds = unique(draft.elementIds);
+  if (elementIds.length > MAX_ELEMENT_IDS) elementIds = elementIds.slice(0, MAX_ELEMENT_IDS);
   return {
     id: `${rule.id}:${draft.key ?? sortedKey(elementIds)}`,
     ruleId: rule.id,

@@ -46,3 +46,20 @@ export function plural(count: number, singular: string, pluralForm = `${singular
 export function arrowPath(names: readonly string[]): string {
   return names.join(' → ');
 }
+
+/** "A, B and C"; past `max` names, the first `max - 1` and "and N more": "A, B, C and 4,210 more". */
+export function listSome(names: readonly string[], max: number): string {
+  if (names.length <= max) return listNames(names, Infinity);
+  return `${names.slice(0, max - 1).join(', ')} and ${formatNumber(names.length - (max - 1))} more`;
+}
+
+/**
+ * "A → B → C"; a path of more than `max` steps keeps its first and last
+ * steps around the count of those left out: "A → B → C → … 40 more … → Y → Z".
+ */
+export function arrowPathSome(names: readonly string[], max: number): string {
+  if (names.length <= max) return arrowPath(names);
+  const head = Math.ceil(max / 2);
+  const tail = max - head;
+  return `${arrowPath(names.slice(0, head))} → … ${formatNumber(names.length - max)} more … → ${arrowPath(names.slice(names.length - tail))}`;
+}

@@ -45,4 +45,25 @@ describe('deep-sync-chain', () => {
       'A request entering at A passes through 5 services one after another: A → (B ⇄ C) → D → E (4 hops; the limit is 3).',
     ]);
   });
+
+  it('spells out the ends of a very long chain and a large loop in it', () => {
+    const ids = Array.from({ length: 30 }, (_, i) => `s${i}`);
+    const loop = Array.from({ length: 20 }, (_, i) => `l${i}`);
+    const design = sketch({
+      id: 'd',
+      title: 'Thirty in a row, then a loop of twenty',
+      nodes: Object.fromEntries([...ids.map((id, i) => [id, ['service', `S${i}`]] as const), ...loop.map((id, i) => [id, ['service', `L${i}`]] as const)]),
+      links: [
+        ...ids.slice(1).map((id, i) => [ids[i]!, id] as const),
+        [ids[29]!, loop[0]!],
+        ...loop.map((id, i) => [id, loop[(i + 1) % loop.length]!] as const),
+      ],
+    });
+    const [finding] = checkRule(rule, design);
+    expect(finding?.message).toBe(
+      'A request entering at S0 passes through 50 services one after another: S0 → S1 → S2 → S3 → S4 → S5 → … 19 more … → S25 → S26 → S27 → S28 → S29 → ' +
+        '(L0 ⇄ L1 ⇄ L2 ⇄ L3 ⇄ L4 ⇄ L5 ⇄ L6 ⇄ L7 ⇄ L8 ⇄ L9 ⇄ L10 ⇄ … 9 more) (49 hops; the limit is 3).',
+    );
+    expect(finding?.elementIds.length).toBeLessThanOrEqual(40);
+  });
 });

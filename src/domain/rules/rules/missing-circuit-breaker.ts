@@ -1,6 +1,6 @@
 import { CIRCUIT_BREAKER, callFacts } from '../analysis/calls.ts';
 import { patchSyncEdges } from '../analysis/edits.ts';
-import { makeFinding, quickFix } from '../analysis/finding.ts';
+import { makeFinding, MAX_ELEMENT_IDS, quickFix } from '../analysis/finding.ts';
 import { COMPUTE, EDGE, EXTERNAL, factsOf, NumberSet, PLATFORM, SYNC } from '../analysis/facts.ts';
 import { listNames } from '../analysis/text.ts';
 import { sketch } from '../sketch.ts';
@@ -13,6 +13,9 @@ const FIX =
 
 const thresholds = { sharedCallers: 3 };
 
+/** Unprotected calls a finding names: each with its caller, and the target, within MAX_ELEMENT_IDS. */
+const NAMED_CALLS = (MAX_ELEMENT_IDS - 1) >> 1;
+
 export const missingCircuitBreaker: RuleDefinition<typeof thresholds> = {
   id: 'missing-circuit-breaker',
   title: 'No circuit breaker on a risky dependency',
@@ -20,7 +23,7 @@ export const missingCircuitBreaker: RuleDefinition<typeof thresholds> = {
   glossaryTerm: 'circuit-breaker',
   summary: 'Flags calls without a circuit breaker to a third-party API or to a service many others depend on.',
   condition:
-    'For a target T: if T is external (a third-party API), the sync edges into T from compute, edge or platform nodes with `circuitBreaker` false; if T is a service (compute) called over sync edges by at least `sharedCallers` distinct services, the sync edges into T from services with `circuitBreaker` false. One finding per target, naming the unprotected callers.',
+    'For a target T: if T is external (a third-party API), the sync edges into T from compute, edge or platform nodes with `circuitBreaker` false; if T is a service (compute) called over sync edges by at least `sharedCallers` distinct services, the sync edges into T from services with `circuitBreaker` false. One finding per target, naming the unprotected callers (the first 31 with their calls); its quick fix protects them all.',
   thresholds,
   check({ index, thresholds: t }) {
     const facts = factsOf(index);
@@ -40,7 +43,7 @@ export const missingCircuitBreaker: RuleDefinition<typeof thresholds> = {
           message,
           why: WHY,
           fix: FIX,
-          elementIds: [node.id, ...unprotected.flatMap((k) => [facts.nodes[facts.source[k]!]!.id, facts.edges[k]!.id])],
+          elementIds: [node.id, ...unprotected.slice(0, NAMED_CALLS).flatMap((k) => [facts.nodes[facts.source[k]!]!.id, facts.edges[k]!.id])],
           quickFixes: [
             quickFix('add-breaker', ids.length === 1 ? 'Add a circuit breaker to this call' : `Add circuit breakers to these ${ids.length} calls`, (d) =>
               patchSyncEdges(d, ids, { circuitBreaker: true }),

@@ -1,7 +1,7 @@
 import type { KindId } from '../../diagram/catalog.ts';
 import type { Design } from '../../diagram/schema.ts';
 import { belowEverything, freshId, newNode, rewire, takenIds } from '../analysis/edits.ts';
-import { makeFinding, quickFix } from '../analysis/finding.ts';
+import { makeFinding, MAX_ELEMENT_IDS, quickFix } from '../analysis/finding.ts';
 import { COMPUTE, factsOf, PLATFORM, TELEMETRY } from '../analysis/facts.ts';
 import { sketch } from '../sketch.ts';
 import type { RuleDefinition } from '../types.ts';
@@ -33,7 +33,7 @@ export const missingObservability: RuleDefinition<typeof thresholds> = {
   glossaryTerm: 'observability',
   summary: 'Flags a design with several services and no tracing, central logging or metrics.',
   condition:
-    'At least `minServices` compute nodes and no tracing-collector, log-aggregator or metrics-alerting node. One finding for the design, listing the services. Telemetry nodes need no edges: agents and sidecars ship the data.',
+    'At least `minServices` compute nodes and no tracing-collector, log-aggregator or metrics-alerting node. One finding for the design, naming the services (the first 64). Telemetry nodes need no edges: agents and sidecars ship the data.',
   thresholds,
   check({ index, thresholds: t }) {
     const facts = factsOf(index);
@@ -46,7 +46,7 @@ export const missingObservability: RuleDefinition<typeof thresholds> = {
         message: `${services.length} services and no tracing, central logs or metrics: when a request fails, nothing shows where.`,
         why: WHY,
         fix: FIX,
-        elementIds: services.map((i) => facts.nodes[i]!.id),
+        elementIds: services.slice(0, MAX_ELEMENT_IDS).map((i) => facts.nodes[i]!.id),
         quickFixes: [quickFix('add-observability', 'Add tracing, logs and metrics', addObservability)],
       }),
     ];

@@ -2,7 +2,7 @@ import type { Design } from '../../diagram/schema.ts';
 import { belowEverything, freshId, newNode, rewire, takenIds } from '../analysis/edits.ts';
 import { COMPUTE, factsOf, kindTable, NumberSet, PLATFORM, SYNC } from '../analysis/facts.ts';
 import { makeFinding, quickFix } from '../analysis/finding.ts';
-import { listNames } from '../analysis/text.ts';
+import { formatNumber, listNames } from '../analysis/text.ts';
 import { sketch } from '../sketch.ts';
 import type { Finding, RuleDefinition } from '../types.ts';
 
@@ -26,36 +26,43 @@ export const missingServiceDiscovery: RuleDefinition<Record<string, never>> = {
   glossaryTerm: 'service-discovery',
   summary: 'Flags a service with several instances that other services call directly, with nothing to tell them where the instances are.',
   condition:
-    'The design has no service-registry and no service-mesh node, and a compute node with `instances` > 1 has a sync edge straight from another compute node (no load balancer or gateway in between). One finding for the design, listing every such call; info, because many platforms (Kubernetes DNS, a cloud load balancer per service) provide discovery without a box on the diagram.',
+    'The design has no service-registry and no service-mesh node, and a compute node with `instances` > 1 has a sync edge straight from another compute node (no load balancer or gateway in between). One finding for the design, spelling out the first four such calls and counting the rest; info, because many platforms (Kubernetes DNS, a cloud load balancer per service) provide discovery without a box on the diagram.',
   thresholds: {},
   check({ index }) {
     const facts = factsOf(index);
     if (facts.byRole[PLATFORM]!.some((i) => DISCOVERY[facts.kind[i]!] === 1)) return [];
     const { start, edge } = facts.in[SYNC];
+    // The message spells out up to four calls (three and a count when there are more), so only those are built.
     const calls: string[] = [];
+    let total = 0;
     const elementIds: string[] = [];
     const seen = new NumberSet(facts.n);
     for (const i of facts.byRole[COMPUTE]!) {
       const service = facts.nodes[i]!;
       if (service.instances <= 1 || start[i] === start[i + 1]) continue;
       const callers: string[] = [];
+      let found = false;
       seen.clear();
       for (let j = start[i]!; j < start[i + 1]!; j++) {
         const k = edge[j]!;
         const s = facts.source[k]!;
         if (facts.role[s] !== COMPUTE) continue;
+        found = true;
+        if (calls.length >= 4) break;
         const caller = facts.nodes[s]!;
         if (seen.add(s)) callers.push(caller.name);
         elementIds.push(caller.id, facts.edges[k]!.id);
       }
-      if (callers.length === 0) continue;
+      if (!found) continue;
+      total++;
+      if (calls.length >= 4) continue;
       elementIds.push(service.id);
       calls.push(`${listNames(callers, 3)} → ${service.name} (${service.instances} instances)`);
     }
     if (calls.length === 0) return [];
     const finding: Finding = makeFinding(missingServiceDiscovery, {
       key: 'design',
-      message: `Services call services that run several instances, with nothing in the design to tell them which instances exist and are healthy: ${listNames(calls, 4)}.`,
+      message: `Services call services that run several instances, with nothing in the design to tell them which instances exist and are healthy: ${total <= 4 ? listNames(calls) : `${calls.slice(0, 3).join(', ')} and ${formatNumber(total - 3)} others`}.`,
       why: WHY,
       fix: FIX,
       elementIds,

@@ -27,12 +27,11 @@ function callerBudget(facts: Facts, calls: CallFacts, i: number): number | null 
   return budget;
 }
 
-/** A timeout for call k from node i that fits its caller's budget with all attempts, capped at `fallback`. */
-function suggestedTimeout(facts: Facts, calls: CallFacts, i: number, k: number, fallback: number): number {
-  const budget = callerBudget(facts, calls, i);
+/** A timeout for a call made `attempts` times that fits its caller's budget, capped at `fallback`. */
+function suggestedTimeout(budget: number | null, attempts: number, fallback: number): number {
   const cap = Math.min(600_000, Math.max(1, Math.round(fallback)));
   if (budget === null) return cap;
-  return Math.max(1, Math.min(cap, Math.floor(budget / calls.attempts[k]!)));
+  return Math.max(1, Math.min(cap, Math.floor(budget / attempts)));
 }
 
 export const missingTimeout: RuleDefinition<typeof thresholds> = {
@@ -48,6 +47,8 @@ export const missingTimeout: RuleDefinition<typeof thresholds> = {
     const facts = factsOf(index);
     const findings: Finding[] = [];
     const calls = callFacts(index);
+    // A caller's untimed calls share its budget: look it up once per caller (-2: not yet, -1: none).
+    const budgets = calls.untimed.length > 0 ? new Float64Array(facts.n).fill(-2) : null;
     for (const k of calls.untimed) {
       const s = facts.source[k]!;
       const role = facts.role[s];
@@ -55,7 +56,9 @@ export const missingTimeout: RuleDefinition<typeof thresholds> = {
       const edge = facts.edges[k] as SyncEdge;
       const source = facts.nodes[s]!;
       const target = facts.nodes[facts.target[k]!]!;
-      const timeout = suggestedTimeout(facts, calls, s, k, t.defaultTimeoutMs);
+      if (budgets![s] === -2) budgets![s] = callerBudget(facts, calls, s) ?? -1;
+      const budget = budgets![s]!;
+      const timeout = suggestedTimeout(budget === -1 ? null : budget, calls.attempts[k]!, t.defaultTimeoutMs);
       findings.push(
         makeFinding(missingTimeout, {
           message: `${source.name} calls ${target.name} with no timeout: if ${target.name} hangs, ${source.name} waits with it.`,

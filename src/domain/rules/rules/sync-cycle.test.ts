@@ -34,4 +34,21 @@ describe('sync-cycle', () => {
     });
     expect(checkRule(rule, design)).toEqual([]);
   });
+
+  it('names the first members of a large loop and how many more, and a shortened loop', () => {
+    const ids = Array.from({ length: 40 }, (_, i) => `s${i}`);
+    const design = sketch({
+      id: 'd',
+      title: 'Ring of forty',
+      nodes: Object.fromEntries(ids.map((id, i) => [id, ['service', `Service ${i}`] as const])),
+      links: ids.map((id, i) => [id, ids[(i + 1) % ids.length]!] as const),
+    });
+    const [finding] = checkRule(rule, design);
+    expect(finding?.message).toBe(
+      'Service 0, Service 1, Service 2, Service 3, Service 4, Service 5, Service 6, Service 7, Service 8, Service 9, Service 10 and 29 more call each other synchronously in a cycle: ' +
+        'Service 0 → Service 1 → Service 2 → Service 3 → Service 4 → Service 5 → … 29 more … → Service 35 → Service 36 → Service 37 → Service 38 → Service 39 → Service 0.',
+    );
+    expect(finding?.elementIds.length).toBeLessThanOrEqual(24);
+    expect(finding?.elementIds).toContain('e1');
+  });
 });
