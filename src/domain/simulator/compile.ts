@@ -22,7 +22,7 @@ import {
   type CompiledFault,
   type Model,
 } from './model.ts';
-import { DEFAULT_RATE_RPS, type SimulationOptions } from './options.ts';
+import { DEFAULT_RATE_RPS, type Fault, type SimulationOptions } from './options.ts';
 import { logNormalSigma, LOG_NORMAL } from './random.ts';
 
 export type Compiled = { ok: true; model: Model; flows: Flow[] } | { ok: false; message: string };
@@ -205,26 +205,9 @@ export function compile(design: Design, options: SimulationOptions): Compiled {
 
   const faults: CompiledFault[] = [];
   for (const fault of options.faults) {
-    const startMs = fault.startS * 1000;
-    const endMs = fault.endS === undefined ? Infinity : fault.endS * 1000;
-    if (endMs <= startMs) return { ok: false, message: `A ${fault.kind} fault must end after it starts.` };
-    if (fault.kind === 'partition') {
-      const edge = edgeNumber.get(fault.edge);
-      if (edge === undefined) return { ok: false, message: `No connection has the id "${fault.edge}".` };
-      faults.push({ kind: 'partition', targets: [edge], amount: 0, startMs, endMs });
-    } else if (fault.kind === 'group-down') {
-      const group = pick(design.groups, fault.group);
-      if (group === undefined || Array.isArray(group)) return { ok: false, message: `No boundary is called "${fault.group}".` };
-      const members = design.nodes.flatMap((node, i) => (node.groupId === group.id ? [i] : []));
-      faults.push({ kind: 'down', targets: members, amount: 0, startMs, endMs });
-    } else {
-      const node = pick(design.nodes.map((x) => ({ id: x.id, name: x.name })), fault.node);
-      if (node === undefined) return { ok: false, message: `No component is called "${fault.node}".` };
-      if (Array.isArray(node)) return { ok: false, message: `${node.length} components are called "${fault.node}"; name one by its id (${node.map((x) => x.id).join(', ')}).` };
-      const i = nodeNumber.get(node.id)!;
-      const amount = fault.kind === 'slow' ? fault.factor : fault.kind === 'flaky' ? fault.errorRate : (fault.instances ?? 0);
-      faults.push({ kind: fault.kind, targets: [i], amount, startMs, endMs });
-    }
+    const compiledFault = compileFault(design, fault);
+    if (!compiledFault.ok) return compiledFault;
+    faults.push(compiledFault.fault);
   }
 
   const model: Model = {
@@ -268,4 +251,27 @@ export function compile(design: Design, options: SimulationOptions): Compiled {
     faults,
   };
   return { ok: true, model, flows };
+}
+
+/** A fault in the engine's terms: the node or connection numbers it touches, in design order. */
+export function compileFault(design: Design, fault: Fault): { ok: true; fault: CompiledFault } | { ok: false; message: string } {
+  const startMs = fault.startS * 1000;
+  const endMs = fault.endS === undefined ? Infinity : fault.endS * 1000;
+  if (endMs <= startMs) return { ok: false, message: `A ${fault.kind} fault must end after it starts.` };
+  if (fault.kind === 'partition') {
+    const edge = design.edges.findIndex((e) => e.id === fault.edge);
+    if (edge < 0) return { ok: false, message: `No connection has the id "${fault.edge}".` };
+    return { ok: true, fault: { kind: 'partition', targets: [edge], amount: 0, startMs, endMs } };
+  }
+  if (fault.kind === 'group-down') {
+    const group = pick(design.groups, fault.group);
+    if (group === undefined || Array.isArray(group)) return { ok: false, message: `No boundary is called "${fault.group}".` };
+    const members = design.nodes.flatMap((node, i) => (node.groupId === group.id ? [i] : []));
+    return { ok: true, fault: { kind: 'down', targets: members, amount: 0, startMs, endMs } };
+  }
+  const node = pick(design.nodes, fault.node);
+  if (node === undefined) return { ok: false, message: `No component is called "${fault.node}".` };
+  if (Array.isArray(node)) return { ok: false, message: `${node.length} components are called "${fault.node}"; name one by its id (${node.map((x) => x.id).join(', ')}).` };
+  const amount = fault.kind === 'slow' ? fault.factor : fault.kind === 'flaky' ? fault.errorRate : (fault.instances ?? 0);
+  return { ok: true, fault: { kind: fault.kind, targets: [design.nodes.indexOf(node)], amount, startMs, endMs } };
 }

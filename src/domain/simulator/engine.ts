@@ -19,7 +19,7 @@
 import { BACKOFF_BASE_MS, BREAKER, CLOSED, HALF_OPEN, OPEN } from './breaker.ts';
 import { EventHeap } from './event-heap.ts';
 import { Meter } from './meter.ts';
-import { BACKOFF_EXPONENTIAL, BACKOFF_FIXED, HOP_CALL, HOP_CONSUME, HOP_DETACHED, HOP_ROOT, type Model } from './model.ts';
+import { BACKOFF_EXPONENTIAL, BACKOFF_FIXED, HOP_CALL, HOP_CONSUME, HOP_DETACHED, HOP_ROOT, type CompiledFault, type Model } from './model.ts';
 import { CONSTANT, EXPONENTIAL, Random } from './random.ts';
 import { TimeoutQueues } from './timeouts.ts';
 import { Traffic } from './traffic.ts';
@@ -73,6 +73,8 @@ export class Simulation {
 
   private readonly heap = new EventHeap(4096);
   private readonly timeouts: TimeoutQueues;
+  /** Faults that have started and not ended. */
+  private readonly activeFaults = new Set<number>();
   private readonly rng: Random;
   private readonly traffic: Traffic;
   private readonly maxEvents: number;
@@ -175,16 +177,22 @@ export class Simulation {
     return this.now >= this.endMs || this.truncated;
   }
 
-  /** Runs every event up to `untilMs` (capped at the end of the run); returns the events processed. */
-  runUntil(untilMs: number): number {
+  /**
+   * Runs every event up to `untilMs` (capped at the end of the run), or only
+   * `budget` of them (the clock then stays at the last one, so a caller can
+   * slice a run); returns the events processed.
+   */
+  runUntil(untilMs: number, budget = Infinity): number {
     const until = Math.min(untilMs, this.endMs);
     const heap = this.heap;
     const before = this.events;
+    const stop = before + budget;
     while (heap.size > 0 && heap.peekTime() <= until) {
       if (this.events >= this.maxEvents) {
         this.truncated = true;
         break;
       }
+      if (this.events >= stop) return this.events - before;
       heap.pop();
       this.events++;
       this.now = heap.topTime;
@@ -220,6 +228,21 @@ export class Simulation {
   /** Runs to the end. */
   run(): void {
     this.runUntil(this.endMs);
+  }
+
+  /** Starts a fault now; it lasts until `liftFault` (or its own end, if it has one). Returns its number. */
+  injectFault(fault: CompiledFault): number {
+    const index = this.model.faults.length;
+    this.model.faults.push({ ...fault, startMs: this.now, endMs: Math.max(this.now, fault.endMs) });
+    this.fault(index, true);
+    if (fault.endMs < this.endMs) this.heap.push(Math.max(this.now, fault.endMs), (2 * index + 1) * 8 + EV_FAULT);
+    return index;
+  }
+
+  /** Ends a fault now (a scheduled or injected one that has started and not yet ended). */
+  liftFault(index: number): void {
+    if (!this.activeFaults.has(index)) return;
+    this.fault(index, false);
   }
 
   // ---- pools ----
@@ -686,6 +709,10 @@ export class Simulation {
   // ---- faults ----
 
   private fault(index: number, starting: boolean): void {
+    // Each fault starts once and ends once, whichever of its end event and liftFault comes first.
+    if (starting === this.activeFaults.has(index)) return;
+    if (starting) this.activeFaults.add(index);
+    else this.activeFaults.delete(index);
     const fault = this.model.faults[index]!;
     const m = this.model;
     for (const x of fault.targets) {
