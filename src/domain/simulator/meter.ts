@@ -105,7 +105,7 @@ export class Meter {
     this.inFlightArea = new Float64Array(F);
     this.flowTouched = new Float64Array(F);
     this.latency = Array.from({ length: F }, () => new Histogram());
-    this.window = Array.from({ length: F }, () => new Histogram(0.001, 1e8, 0.05));
+    this.window = Array.from({ length: F }, () => new Histogram(0.001, 1e8, 0.02));
     this.windowDone = new Float64Array(F);
     this.windowFailed = new Float64Array(F);
     this.arrivals = new Float64Array(n);

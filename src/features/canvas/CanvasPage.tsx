@@ -17,6 +17,7 @@ import { useCanvasActions } from './use-canvas-actions.ts';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts.ts';
 import { FindingsProvider } from './findings/findings-context.tsx';
 import { FindingsPanel } from './findings/FindingsPanel.tsx';
+import { SimulatorDock } from './simulator/SimulatorDock.tsx';
 import type { Finding } from '../../domain/rules/types.ts';
 import type { Design } from '../../domain/diagram/schema.ts';
 import type { Capability } from '../../domain/rubric/problem.ts';
@@ -316,6 +317,7 @@ function CanvasWorkspace({ storage, freshDesign, sidePanel, example, exampleMiss
             )}
             <MessageBar />
           </main>
+          <SimulatorDock />
           <div className="max-h-[40%] shrink-0">
             <FindingsPanel onShow={showFinding} defaultOpen={!narrow} />
           </div>

@@ -1,11 +1,13 @@
 import { ChevronDown, ChevronUp, Crosshair, GraduationCap, Wand2 } from 'lucide-react';
-import { memo, useId, useMemo, useState } from 'react';
+import { memo, useEffect, useId, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { countBySeverity, SEVERITIES, type Finding, type Severity } from '../../../domain/rules/types.ts';
 import { useEditorStore } from '../../../stores/editor/editor-store.ts';
 import { useFindings } from '../../../stores/editor/findings.ts';
 import { countLabel, SEVERITY_META } from '../../../components/ui/severity.ts';
 import { TermTitle } from '../../../components/ui/TermTitle.tsx';
+import { SeeItHappenButton } from '../simulator/SeeItHappenButton.tsx';
+import { useSimulationStore } from '../simulator/simulation-store.ts';
 
 type Filter = 'all' | Severity;
 
@@ -67,6 +69,7 @@ function FindingItem({ finding, onShow }: { finding: Finding; onShow(finding: Fi
                   {fix.label}
                 </button>
               ))}
+              <SeeItHappenButton finding={finding} />
               <Link
                 to={`/glossary/${finding.glossaryTerm}`}
                 className="inline-flex items-center gap-1 text-xs text-blue-800 underline dark:text-blue-300"
@@ -85,6 +88,11 @@ function FindingItem({ finding, onShow }: { finding: Finding; onShow(finding: Fi
 function FindingsPanelView({ onShow, defaultOpen }: { onShow(finding: Finding): void; defaultOpen: boolean }) {
   const findings = useFindings();
   const [open, setOpen] = useState(defaultOpen);
+  // Opening the simulator folds the review away, so the canvas keeps room for the run.
+  const simulatorOpen = useSimulationStore((s) => s.open);
+  useEffect(() => {
+    if (simulatorOpen) setOpen(false);
+  }, [simulatorOpen]);
   const [filter, setFilter] = useState<Filter>('all');
   const [limits, setLimits] = useState(FIRST_PAGE);
   const filterId = useId();

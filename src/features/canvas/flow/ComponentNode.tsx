@@ -4,6 +4,7 @@ import { getKind } from '../../../domain/diagram/catalog.ts';
 import { CATEGORY_STRIPE, CATEGORY_TILE, FallbackIcon, ICONS } from '../kind-visuals.ts';
 import type { ComponentFlowNode } from './to-flow.ts';
 import { FindingBadge } from '../findings/FindingBadge.tsx';
+import { NodeHeat } from '../simulator/heat.tsx';
 
 /** 10 px (`size-2.5`), centred on each side: React Flow is told where they are (COMPONENT_HANDLES in edge-geometry.ts) instead of measuring them. */
 const HANDLE = '!size-2.5 !border-2 !border-white !bg-slate-500 dark:!border-slate-900 dark:!bg-slate-300 opacity-0 group-hover:opacity-100 group-[.selected]:opacity-100';
@@ -38,6 +39,7 @@ function ComponentNodeView({ data, selected }: NodeProps<ComponentFlowNode>) {
         </span>
       )}
       <FindingBadge id={node.id} className="absolute -left-2 -top-2" />
+      <NodeHeat id={node.id} />
       <Handle type="source" position={Position.Top} id="t" className={HANDLE} />
       <Handle type="source" position={Position.Right} id="r" className={HANDLE} />
       <Handle type="source" position={Position.Bottom} id="b" className={HANDLE} />

@@ -5,6 +5,7 @@ import { facingEnds } from './edge-geometry.ts';
 import type { FlowEdge } from './to-flow.ts';
 import { useElementFindings } from '../findings/findings-context.tsx';
 import { plural } from '../../../components/ui/plural.ts';
+import { EdgeHeat } from '../simulator/heat.tsx';
 
 const EDGE_BADGE = { error: '#dc2626', warning: '#d97706', info: '#0284c7' } as const;
 
@@ -35,6 +36,7 @@ function DesignEdgeViewInner({ id, data, selected, markerEnd, markerStart, sourc
           </text>
         </g>
       )}
+      <EdgeHeat id={id} x={labelX} y={labelY} />
       {badges && (
         <text
           x={labelX}

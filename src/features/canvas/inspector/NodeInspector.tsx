@@ -9,6 +9,7 @@ import { useEditorStore } from '../../../stores/editor/editor-store.ts';
 import { useStructuralDesign } from '../../../stores/editor/structural-design.ts';
 import { describeEdge } from '../edge-visuals.ts';
 import { BUTTON, DANGER_BUTTON, IntegerField, Section, SelectField, TextField } from './fields.tsx';
+import { PerformanceFields } from './PerformanceFields.tsx';
 
 function ResponsibilitiesField({ node }: { node: DesignNode }) {
   const id = useId();
@@ -226,6 +227,7 @@ function NodeInspectorView({ node }: { node: DesignNode }) {
         <ResponsibilitiesField node={node} />
         <TextField label="Notes" value={node.notes} multiline max={4000} onCommit={(notes) => store.updateNode(node.id, { notes })} commitKey={commit('notes')} />
       </Section>
+      <PerformanceFields node={node} />
       <Section title="Connections">
         <ConnectTo node={node} />
         <Connections node={node} />
