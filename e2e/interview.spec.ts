@@ -115,3 +115,53 @@ test('on a phone the clock stays in view and the interviewer keeps answers when 
   await page.getByRole('button', { name: 'Interview', exact: true }).click();
   await expect(page.getByRole('complementary', { name: 'Interview' }).getByText('Only short links and redirects for now.')).toBeVisible();
 });
+
+test('the scorecard agrees with the session clock, to the second, and reads on a phone; an empty replay says so', async ({ page }) => {
+  await page.clock.install({ time: new Date('2026-11-21T09:00:00Z') });
+  await page.goto('/interview');
+  await page.getByRole('combobox', { name: 'Problem' }).selectOption({ label: 'Design a URL shortener' });
+  await page.getByText('30 minutes').click();
+  await page.getByRole('button', { name: 'Start interview' }).click();
+  const panel = page.getByRole('tabpanel', { name: 'Interview' });
+  const requirements = panel.getByRole('button', { name: /^Requirements/ });
+
+  // Half a minute past a 3-minute plan is within the allowance: not marked over, here or on the scorecard.
+  await page.clock.fastForward('03:30');
+  await expect(requirements).toContainText(/3:3\d \/ 3:00$/);
+  await page.clock.fastForward('01:00');
+  await expect(requirements).toContainText(/4:3\d \/ 3:00 over$/);
+  // Minutes and a fraction of a second: what the scorecard says is over is what its clock shows, to the second.
+  await page.clock.fastForward(7.5 * 60_000 + 500);
+  await panel.getByRole('button', { name: /^Estimation/ }).click();
+  await page.clock.fastForward('03:30');
+  await panel.getByRole('button', { name: 'End interview' }).click();
+  await page.getByRole('dialog', { name: 'End the interview?' }).getByRole('button', { name: 'End and see scorecard' }).click();
+  const time = page.getByRole('region', { name: 'Time per phase' });
+  const row = (await time.getByRole('row', { name: /Requirements/ }).innerText()).replace(/\s+/g, ' ');
+  const [, minutes, seconds, overMin, overSec] = row.match(/3:00 (\d+):(\d\d) (\d+) min (?:(\d+) s )?over$/) ?? [];
+  expect(Number(minutes) * 60 + Number(seconds) - 180, row).toBe(Number(overMin) * 60 + Number(overSec ?? 0));
+  await expect(time.getByRole('row', { name: /Estimation/ })).toHaveText(/Estimation\s*3:00\s*3:3\d\s*on plan$/);
+
+  // Nothing was met or fixed: the strengths say so, and the lists stand one above the other.
+  const strengths = page.getByRole('region', { name: 'Strengths' });
+  await expect(strengths).toContainText('Nothing met or fixed yet.');
+  const improve = page.getByRole('region', { name: 'Things to improve' });
+  expect((await improve.boundingBox())!.y).toBeGreaterThan((await strengths.boundingBox())!.y + (await strengths.boundingBox())!.height - 1);
+
+  // On a phone the column headings keep apart.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const gaps = await time.locator('thead th').evaluateAll((cells) =>
+    cells.slice(1).map((cell, i) => {
+      const text = (el: Element) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        return range.getBoundingClientRect();
+      };
+      return text(cell).left - text(cells[i]!).right;
+    }),
+  );
+  for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(8);
+
+  await page.getByRole('link', { name: 'Replay the design' }).click();
+  await expect(page.getByText(/Nothing was drawn during this session|The canvas was still empty at this point/)).toBeVisible();
+});

@@ -5,7 +5,7 @@ import { sketch } from '../rules/sketch.ts';
 import { diagramFollowUps } from './diagram-follow-ups.ts';
 import { checkoutDesign, MINUTE, shopProblem, T0 } from './interview-test-fixtures.ts';
 import { answerQuestion, askQuestion, skipQuestion } from './question-log.ts';
-import { buildScorecard, phaseTimings } from './scorecard.ts';
+import { buildScorecard, phaseTimings, phaseVerdict } from './scorecard.ts';
 import { scriptedQuestions } from './scripted-questions.ts';
 import { createInterviewSession, endSession, moveToPhase } from './session-clock.ts';
 import { recordFindings } from './session-findings.ts';
@@ -106,5 +106,35 @@ describe('scorecard', () => {
     expect(phaseTimings(running, T0 + 20 * MINUTE).find((p) => p.phase === 'api')).toMatchObject({ actualMs: 14 * MINUTE, deltaMs: 5 * MINUTE, verdict: 'over' });
     const live = buildScorecard({ session: running, problem: shopProblem, score, findings, now: T0 + 20 * MINUTE });
     expect(live).toMatchObject({ ended: false, elapsedMs: 20 * MINUTE, overtimeMs: 0 });
+  });
+
+  it('reads times in whole seconds, as the clock shows them', () => {
+    // 12:00.9 in a 3-minute phase: the clock shows 12:00, so it is 9 minutes over, not 9 min 1 s.
+    const s = moveToPhase(createInterviewSession({ id: 's', problemId: 'shop', durationMinutes: 30, now: T0 }), 'estimation', T0 + 12 * MINUTE + 900);
+    const requirements = phaseTimings(s, T0 + 13 * MINUTE).find((p) => p.phase === 'requirements')!;
+    expect(requirements).toMatchObject({ plannedMs: 3 * MINUTE, actualMs: 12 * MINUTE, deltaMs: 9 * MINUTE, verdict: 'over' });
+    const card = buildScorecard({ session: endSession(s, T0 + 31 * MINUTE + 999), problem: shopProblem, score, findings, now: 0 });
+    expect(card).toMatchObject({ elapsedMs: 31 * MINUTE, overtimeMs: MINUTE });
+  });
+
+  it('gives one verdict per phase time, the one the session clock colours by', () => {
+    expect(phaseVerdict(3 * MINUTE, 3 * MINUTE + 59_999)).toBe('on-plan');
+    expect(phaseVerdict(3 * MINUTE, 4 * MINUTE + 1000)).toBe('over');
+    expect(phaseVerdict(20 * MINUTE, 22 * MINUTE)).toBe('on-plan');
+    expect(phaseVerdict(20 * MINUTE, 17 * MINUTE)).toBe('under');
+  });
+
+  it('lists a kind of finding fixed once, with the number of places', () => {
+    const lonely = sketch({ id: 'l', title: 'L', nodes: { web: ['web-client', 'Web'], a: ['service', 'A'], b: ['service', 'B'], c: ['service', 'C'] }, links: [['web', 'a']] });
+    const joined = sketch({ id: 'j', title: 'J', nodes: { web: ['web-client', 'Web'], a: ['service', 'A'], b: ['service', 'B'], c: ['service', 'C'] }, links: [['web', 'a'], ['a', 'b'], ['a', 'c']] });
+    let s = createInterviewSession({ id: 's', problemId: 'shop', durationMinutes: 30, now: T0 });
+    s = recordFindings(s, analyzeDesign(lonely), T0 + MINUTE);
+    const after = analyzeDesign(joined);
+    s = recordFindings(s, after, T0 + 2 * MINUTE);
+    const card = buildScorecard({ session: endSession(s, T0 + 3 * MINUTE), problem: shopProblem, score: scoreDesign(shopProblem, joined, after), findings: after, now: 0 });
+    const fixed = card.strengths.filter((i) => i.kind === 'finding-fixed').map((i) => i.text);
+    expect(fixed).toContain('Fixed: Disconnected component (2 places)');
+    expect(new Set(fixed).size).toBe(fixed.length);
+    expect(card.strengths.every((i) => i.detail === undefined)).toBe(true);
   });
 });

@@ -81,15 +81,24 @@ export interface ScorecardInput {
   now: number;
 }
 
+/** Times are read in whole seconds, as the clock shows them, so "12:00 against 3:00" is 9 min over, never 9 min 1 s. */
+const wholeSeconds = (ms: number) => Math.floor(ms / 1000) * 1000;
+
+/** Whether a phase that took `actualMs` of its `plannedMs` is on plan, over or under: one rule for the session's clock and the scorecard. */
+export function phaseVerdict(plannedMs: number, actualMs: number): PhaseVerdict {
+  const deltaMs = wholeSeconds(actualMs) - plannedMs;
+  const tolerance = Math.max(ON_PLAN_TOLERANCE.minMs, ON_PLAN_TOLERANCE.share * plannedMs);
+  return Math.abs(deltaMs) <= tolerance ? 'on-plan' : deltaMs > 0 ? 'over' : 'under';
+}
+
 export function phaseTimings(session: InterviewSession, now: number): PhaseTiming[] {
   const planned = plannedPhaseMs(session.durationMinutes);
   const actual = phaseActualMs(session, now);
   return PHASE_IDS.map((phase) => {
-    const deltaMs = actual[phase] - planned[phase];
-    const tolerance = Math.max(ON_PLAN_TOLERANCE.minMs, ON_PLAN_TOLERANCE.share * planned[phase]);
-    const verdict: PhaseVerdict = Math.abs(deltaMs) <= tolerance ? 'on-plan' : deltaMs > 0 ? 'over' : 'under';
-    const farOver = actual[phase] >= FAR_OVER.ratio * planned[phase] && deltaMs >= FAR_OVER.minMs;
-    return { phase, label: phaseLabel(phase), plannedMs: planned[phase], actualMs: actual[phase], deltaMs, verdict, farOver };
+    const actualMs = wholeSeconds(actual[phase]);
+    const deltaMs = actualMs - planned[phase];
+    const farOver = actualMs >= FAR_OVER.ratio * planned[phase] && deltaMs >= FAR_OVER.minMs;
+    return { phase, label: phaseLabel(phase), plannedMs: planned[phase], actualMs, deltaMs, verdict: phaseVerdict(planned[phase], actualMs), farOver };
   });
 }
 
@@ -102,13 +111,22 @@ function strengthsOf(input: ScorecardInput): ScorecardItem[] {
   const items: ScorecardItem[] = [];
   for (const r of input.score.results) {
     if (!r.met) continue;
-    items.push({ kind: 'criterion-met', text: r.criterion.description, detail: r.detail, link: { type: 'criterion', criterionId: r.criterion.id } });
+    // The criterion says what was met; the scorer's detail adds nothing a learner needs here.
+    items.push({ kind: 'criterion-met', text: r.criterion.description, link: { type: 'criterion', criterionId: r.criterion.id } });
   }
   const remaining = new Set(input.findings.map((f) => f.id));
-  const fixed = input.session.findingsSeen.filter((f) => !remaining.has(f.id));
-  fixed.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
-  for (const f of fixed) {
-    items.push({ kind: 'finding-fixed', text: `Fixed: ${f.title}`, severity: f.severity, link: { type: 'term', termId: f.glossaryTerm } });
+  // One line per kind of finding fixed, however many places it was fixed in.
+  const fixed = new Map<string, { finding: (typeof input.session.findingsSeen)[number]; count: number }>();
+  for (const f of input.session.findingsSeen) {
+    if (remaining.has(f.id)) continue;
+    const key = `${f.severity}:${f.title}`;
+    const seen = fixed.get(key);
+    if (seen) seen.count++;
+    else fixed.set(key, { finding: f, count: 1 });
+  }
+  const byRank = [...fixed.values()].sort((a, b) => SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity]);
+  for (const { finding: f, count } of byRank) {
+    items.push({ kind: 'finding-fixed', text: `Fixed: ${f.title}${count > 1 ? ` (${count} places)` : ''}`, severity: f.severity, link: { type: 'term', termId: f.glossaryTerm } });
   }
   return items;
 }
@@ -143,7 +161,7 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
   const { session, problem, score, now } = input;
   const phases = phaseTimings(session, now);
   const atEnd = countBySeverity(input.findings);
-  const elapsed = elapsedMs(session, now);
+  const elapsed = wholeSeconds(elapsedMs(session, now));
   return {
     sessionId: session.id,
     problemId: problem.id,

@@ -11,6 +11,7 @@ import { EstimateCalculator } from './EstimateCalculator.tsx';
 import { clock, spoken } from './format.ts';
 import { useNow, type Interview } from './use-interview.ts';
 import { TermTitle } from '../../components/ui/TermTitle.tsx';
+import { phaseVerdict } from '../../domain/interview/scorecard.ts';
 
 const QUIET_BUTTON = 'rounded-md px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800';
 const SOURCE_LABEL = { script: 'Interviewer', missing: 'About your design', finding: 'About your design', failure: 'Failure probe' } as const;
@@ -133,7 +134,8 @@ export function InterviewPanel({ interview, problem }: { interview: Interview; p
         <ol className="space-y-0.5">
           {plan.map((p) => {
             const current = p.phase === time.phase;
-            const over = actual[p.phase] > p.minutes * 60_000;
+            // The scorecard's rule: over once past the plan by more than the allowance.
+            const over = phaseVerdict(p.minutes * 60_000, actual[p.phase]) === 'over';
             return (
               <li key={p.phase}>
                 <button
@@ -145,6 +147,7 @@ export function InterviewPanel({ interview, problem }: { interview: Interview; p
                   <span>{p.label}</span>
                   <span className={`font-mono text-xs ${over ? 'text-red-700 dark:text-red-300' : current ? '' : 'text-slate-500 dark:text-slate-400'}`}>
                     {clock(actual[p.phase])} / {p.minutes}:00
+                    {over && <span className="font-sans font-semibold"> over</span>}
                   </span>
                 </button>
               </li>

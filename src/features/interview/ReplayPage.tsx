@@ -50,7 +50,19 @@ export function ReplayPage({ record, problemTitle, snapshots, preview }: {
           </>
         )}
       </div>
-      <div className="relative min-h-[60vh] flex-1">{design && step ? preview(design, `The design at snapshot ${index + 1}`) : null}</div>
+      <div className="relative min-h-[60vh] flex-1">
+        {design && step && design.nodes.length + design.notes.length + design.groups.length > 0 ? (
+          preview(design, `The design at snapshot ${index + 1}`)
+        ) : (
+          <div className="absolute inset-0 flex items-center justify-center p-6">
+            <p className="max-w-sm rounded-xl border border-dashed border-slate-300 p-5 text-center text-sm text-slate-600 dark:border-slate-700 dark:text-slate-300">
+              {steps.length === 0
+                ? 'Nothing was drawn during this session, so there is nothing to replay.'
+                : 'The canvas was still empty at this point. Move the slider to a later snapshot to see the design grow.'}
+            </p>
+          </div>
+        )}
+      </div>
     </main>
   );
 }

@@ -70,7 +70,7 @@ export function ScorecardPage({ record, problem, design }: { record: InterviewRe
       <TitledSection id="sc-findings" title="Review findings" className="mt-6">
         <table className="mt-1 text-sm">
           <thead>
-            <tr className="text-left text-slate-500 dark:text-slate-400">
+            <tr className="text-left align-bottom text-slate-600 dark:text-slate-400">
               <th className="pr-6 font-medium">Severity</th>
               <th className="pr-6 font-medium">At the end</th>
               <th className="font-medium">Worst during the session</th>
@@ -89,9 +89,9 @@ export function ScorecardPage({ record, problem, design }: { record: InterviewRe
       </TitledSection>
 
       <TitledSection id="sc-time" title="Time per phase" className="mt-6">
-        <table className="mt-1 w-full max-w-xl text-sm">
+        <table className="mt-1 w-full max-w-xl text-sm [&_td]:pr-3 [&_th]:pr-3">
           <thead>
-            <tr className="text-left text-slate-500 dark:text-slate-400">
+            <tr className="text-left align-bottom text-slate-600 dark:text-slate-400">
               <th className="font-medium">Phase</th>
               <th className="font-medium">Planned</th>
               <th className="font-medium">Actual</th>
@@ -100,11 +100,11 @@ export function ScorecardPage({ record, problem, design }: { record: InterviewRe
           </thead>
           <tbody>
             {card.phases.map((p) => (
-              <tr key={p.phase} className="border-t border-slate-200 dark:border-slate-800">
+              <tr key={p.phase} className="border-t border-slate-200 align-top dark:border-slate-800">
                 <td className="py-1">{p.label}</td>
-                <td>{clock(p.plannedMs)}</td>
-                <td>{clock(p.actualMs)}</td>
-                <td className={p.farOver ? 'font-medium text-red-700 dark:text-red-400' : ''}>
+                <td className="py-1 tabular-nums">{clock(p.plannedMs)}</td>
+                <td className="py-1 tabular-nums">{clock(p.actualMs)}</td>
+                <td className={`py-1 ${p.verdict === 'over' ? 'font-medium text-red-700 dark:text-red-400' : ''}`}>
                   {p.verdict === 'on-plan' ? 'on plan' : `${spoken(p.deltaMs)} ${p.verdict}`}
                 </td>
               </tr>
@@ -131,14 +131,13 @@ export function ScorecardPage({ record, problem, design }: { record: InterviewRe
         </ol>
       </TitledSection>
 
-      <div className="mt-6 grid gap-6 sm:grid-cols-2 print:grid-cols-2">
-        <TitledSection id="sc-strengths" title="Strengths">
-          {card.strengths.length === 0 ? <p className="text-sm text-slate-600">Nothing to list yet.</p> : <ul className="mt-1 list-disc space-y-2 pl-5">{card.strengths.map((i, n) => <Item key={n} item={i} />)}</ul>}
-        </TitledSection>
-        <TitledSection id="sc-improve" title="Things to improve">
-          {card.improvements.length === 0 ? <p className="text-sm text-slate-600">Nothing: well done.</p> : <ul className="mt-1 list-disc space-y-2 pl-5">{card.improvements.map((i, n) => <Item key={n} item={i} />)}</ul>}
-        </TitledSection>
-      </div>
+      {/* One above the other: side by side, a short list stood beside an empty column as long as the other. */}
+      <TitledSection id="sc-strengths" title="Strengths" className="mt-6">
+        {card.strengths.length === 0 ? <p className="text-sm text-slate-600 dark:text-slate-300">Nothing met or fixed yet.</p> : <ul className="mt-1 list-disc space-y-2 pl-5">{card.strengths.map((i, n) => <Item key={n} item={i} />)}</ul>}
+      </TitledSection>
+      <TitledSection id="sc-improve" title="Things to improve" className="mt-6">
+        {card.improvements.length === 0 ? <p className="text-sm text-slate-600 dark:text-slate-300">Nothing: well done.</p> : <ul className="mt-1 list-disc space-y-2 pl-5">{card.improvements.map((i, n) => <Item key={n} item={i} />)}</ul>}
+      </TitledSection>
     </main>
   );
 }
