@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import type { Design } from '../src/domain/diagram/schema.ts';
+import { SCHEMA_VERSION, type Design } from '../src/domain/diagram/schema.ts';
 import { shopDesign } from './fixtures/designs.ts';
 import { node, openCanvas, openDesignId, savedDesign, seedDesign, storedDesign } from './support.ts';
 
@@ -63,7 +63,7 @@ test('export as JSON and import it back as a new design', async ({ page }, testI
   const file = await (await download).path();
   expect((await download).suggestedFilename()).toBe('shop.skyline.json');
   const exported = JSON.parse(readFileSync(file, 'utf8')) as Design;
-  expect(exported).toMatchObject({ format: 'skyline.design', version: 1, title: 'Shop' });
+  expect(exported).toMatchObject({ format: 'skyline.design', version: SCHEMA_VERSION, title: 'Shop' });
   expect(exported.nodes).toHaveLength(4);
 
   const copy = testInfo.outputPath('shop.json');
@@ -74,7 +74,8 @@ test('export as JSON and import it back as a new design', async ({ page }, testI
   await expect.poll(() => openDesignId(page)).not.toBe(before);
   await expect(node(page, 'orders-db', 'Relational database')).toBeVisible();
   const imported = await savedDesign(page);
-  expect({ ...imported, id: 'x', createdAt: '', updatedAt: '' }).toEqual({ ...exported, id: 'x', createdAt: '', updatedAt: '' });
+  // "Shop" is taken by the design it came from: the copy is told apart by its title.
+  expect({ ...imported, id: 'x', createdAt: '', updatedAt: '' }).toEqual({ ...exported, id: 'x', title: 'Shop (imported)', createdAt: '', updatedAt: '' });
 });
 
 test('a broken or newer file is refused with the reason, and the open design is untouched', async ({ page }, testInfo) => {
@@ -291,4 +292,48 @@ test('one damaged record does not hide the rest of the library', async ({ page }
   await expect(page.getByText('Half-written')).toBeVisible();
   await page.getByRole('button', { name: 'Delete Half-written' }).click();
   await expect(page.getByRole('heading', { name: 'One design could not be read' })).toHaveCount(0);
+});
+
+test('importing a design that is already in My designs gives the copy a title of its own', async ({ page }, testInfo) => {
+  await seedDesign(page, shopDesign());
+  await openCanvas(page);
+  const download = page.waitForEvent('download');
+  await fileMenu(page, 'Export as JSON');
+  const file = testInfo.outputPath('shop.json');
+  writeFileSync(file, readFileSync(await (await download).path()));
+
+  const cards = page.getByRole('list', { name: 'Designs' }).getByRole('listitem');
+  for (const expected of ['Shop (imported)', 'Shop (imported 2)']) {
+    await page.goto('/designs');
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Import design file…' }).click();
+    await (await chooser).setFiles(file);
+    await expect(page).toHaveURL(/\/canvas\/d-/);
+    await expect(page.getByRole('textbox', { name: 'Title' })).toHaveValue(expected);
+  }
+  await page.goto('/designs');
+  await expect(cards.getByRole('heading')).toHaveText(['Shop (imported 2)', 'Shop (imported)', 'Shop']);
+});
+
+test('"Start drawing" and then "New design" leave one blank design, not two', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Start drawing' }).click();
+  await expect(page.getByRole('toolbar', { name: 'Canvas tools' })).toBeVisible();
+  await expect(page).toHaveURL(/\/canvas\/d-/);
+  const started = openDesignId(page);
+  await page.goto('/designs');
+  await page.getByRole('button', { name: 'New design' }).click();
+  await expect(page).toHaveURL(/\/canvas\/d-/);
+  expect(openDesignId(page)).toBe(started);
+  await page.goto('/designs');
+  await expect(page.getByRole('list', { name: 'Designs' }).getByRole('listitem')).toHaveCount(1);
+
+  // Once it has something in it, "New design" makes another.
+  await page.goto(`/canvas/${started}`);
+  await page.getByRole('button', { name: 'Add Service', exact: true }).click();
+  await expect(page.getByText('Saved in this browser')).toBeVisible();
+  await page.goto('/designs');
+  await page.getByRole('button', { name: 'New design' }).click();
+  await expect(page).toHaveURL(/\/canvas\/d-/);
+  expect(openDesignId(page)).not.toBe(started);
 });

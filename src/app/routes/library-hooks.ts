@@ -7,6 +7,7 @@ import type { Design } from '../../domain/diagram/schema.ts';
 import { getLibrary } from '../../storage/library.ts';
 import type { DesignLibrary, GetResult } from '../../storage/design-library.ts';
 import { saveAsNew } from '../../storage/library.ts';
+import { distinctTitle, libraryTitles } from '../../storage/distinct-title.ts';
 
 export const designPath = (design: Pick<Design, 'id'>) => `/canvas/${encodeURIComponent(design.id)}`;
 
@@ -16,7 +17,8 @@ export function useOpenAsNew() {
   const queryClient = useQueryClient();
   return useCallback(
     async (design: Design): Promise<string | null> => {
-      const saved = await saveAsNew(design);
+      // A copy saved from here ("Title (copy)") or a file or link whose title is taken gets a title of its own.
+      const saved = await saveAsNew(design, { title: distinctTitle(design.title, await libraryTitles()) });
       if (!saved.ok) return saved.message;
       void queryClient.invalidateQueries({ queryKey: ['library'] });
       await navigate(designPath(saved.design));

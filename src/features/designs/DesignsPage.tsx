@@ -14,6 +14,7 @@ import { countBySeverity } from '../../domain/rules/types.ts';
 import type { DamagedEntry, StoredDesign } from '../../storage/design-library.ts';
 import { getLibrary, libraryQuery, progressQuery, saveAsNew, saveNewDesign } from '../../storage/library.ts';
 import { readDesignFile } from '../../storage/read-design-file.ts';
+import { distinctTitle, libraryTitles } from '../../storage/distinct-title.ts';
 import { resolvedTheme, useSettingsStore } from '../../stores/settings-store.ts';
 import { DesignCard, timeAgo, type DesignSummary } from './DesignCard.tsx';
 import { plural } from '../../components/ui/plural.ts';
@@ -28,6 +29,12 @@ const SORTS: { id: SortKey; label: string }[] = [
   { id: 'score', label: 'Score (highest first)' },
 ];
 const UNDO_MS = 8000;
+const UNTITLED = 'Untitled design';
+
+/** A free design that was never given a title or anything to show. */
+function isBlankUntitled(design: Design): boolean {
+  return design.problemId === null && design.title === UNTITLED && design.nodes.length + design.edges.length + design.groups.length + design.notes.length === 0;
+}
 
 function compareBy(key: SortKey): (a: DesignSummary, b: DesignSummary) => number {
   switch (key) {
@@ -102,7 +109,10 @@ export function DesignsPage() {
   }, [deleted]);
 
   const createNew = async () => {
-    const made = await saveNewDesign('Untitled design');
+    // A blank untitled design already waiting (from "Start drawing", say) is opened rather than joined by another.
+    const blank = library.data?.entries.find(({ design: d }) => isBlankUntitled(d));
+    if (blank) return void navigate(`/canvas/${encodeURIComponent(blank.design.id)}`);
+    const made = await saveNewDesign(UNTITLED);
     if (made.ok) void navigate(`/canvas/${made.design.id}`);
     else setNotice({ tone: 'error', text: made.message });
   };
@@ -110,7 +120,8 @@ export function DesignsPage() {
   const importFile = async (file: File) => {
     const parsed = await readDesignFile(file);
     if (!parsed.ok) return setNotice({ tone: 'error', text: `“${file.name}” was not opened. ${parsed.message}` });
-    const saved = await saveAsNew(parsed.design);
+    // A file whose design is already here (exported from this library, say) gets a title of its own, so the two cards can be told apart.
+    const saved = await saveAsNew(parsed.design, { title: distinctTitle(parsed.design.title, await libraryTitles()) });
     if (!saved.ok) return setNotice({ tone: 'error', text: saved.message });
     void refresh();
     void navigate(`/canvas/${saved.design.id}`);
