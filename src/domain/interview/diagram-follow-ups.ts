@@ -76,6 +76,8 @@ export function criterionQuestion(criterion: Criterion, label: (capabilityId: st
         : 'Which service owns each datastore, and who else writes to it?';
     case 'entry-through':
       return 'How does client traffic enter your system, and what does it pass through first?';
+    case 'slo':
+      return `At ${criterion.rps.toLocaleString('en-US')} requests a second, what p99 latency and error rate does ${label(criterion.capability)} give, and which component runs out of room first?`;
     case 'no-finding':
       return null;
   }

@@ -65,6 +65,15 @@ export const Criterion = z.discriminatedUnion('type', [
   z.object({ ...criterionBase, type: z.literal('no-finding'), rule: z.string().optional(), severity: z.enum(['error', 'warning']).optional() }),
   z.object({ ...criterionBase, type: z.literal('single-owner'), capability: Id.optional() }),
   z.object({ ...criterionBase, type: z.literal('entry-through'), kind: Kinds }),
+  /** A service-level objective under the brief's peak load: the flows reaching the capability, simulated at `rps` requests/s between them. */
+  z.object({
+    ...criterionBase,
+    type: z.literal('slo'),
+    capability: Id,
+    rps: z.number().positive().max(10_000_000),
+    p99Ms: z.number().positive().max(600_000),
+    errorRate: z.number().min(0).max(1),
+  }),
 ]);
 export type Criterion = z.infer<typeof Criterion>;
 

@@ -7,6 +7,7 @@ import type { KindId } from '../diagram/catalog.ts';
 import { buildGraphIndex, type GraphIndex } from '../diagram/graph-index.ts';
 import type { Design } from '../diagram/schema.ts';
 import type { Finding } from '../rules/types.ts';
+import { checkSlo } from '../simulator/slo.ts';
 import { matchCapabilities, type CapabilityMatch } from './capabilities.ts';
 import type { Criterion, Problem } from './problem.ts';
 
@@ -220,6 +221,12 @@ function evaluate(ctx: Context, c: Criterion): [boolean, string] {
       return singleOwner(ctx, c);
     case 'entry-through':
       return entryThrough(ctx, c);
+    case 'slo': {
+      const nodes = ctx.nodesOf(c.capability);
+      if (nodes.length === 0) return [false, `Nothing in the design does “${ctx.label(c.capability)}” yet.`];
+      const verdict = checkSlo(ctx.design, new Set(nodes), c, ctx.label(c.capability));
+      return [verdict.met, verdict.detail];
+    }
   }
 }
 
