@@ -337,3 +337,21 @@ test('"Start drawing" and then "New design" leave one blank design, not two', as
   await expect(page).toHaveURL(/\/canvas\/d-/);
   expect(openDesignId(page)).not.toBe(started);
 });
+
+test('the toolbar of a tab whose changes are not saved says so, as its banner does', async ({ page, context }) => {
+  await seedDesign(page, shopDesign());
+  await openCanvas(page);
+  const saveStatus = (p: Page) => p.getByRole('toolbar', { name: 'Canvas tools' }).getByRole('status');
+  const second = await context.newPage();
+  await second.goto(page.url());
+  await expect(second.getByRole('alert')).toContainText('This design is open in another tab');
+  await expect(saveStatus(second)).toHaveText('Not saved: open in another tab');
+  await second.getByRole('button', { name: 'Add Service', exact: true }).click();
+  await expect(saveStatus(second)).toHaveText('Not saved: open in another tab');
+  await expect(saveStatus(page)).toHaveText('Saved in this browser');
+
+  await second.getByRole('button', { name: 'Edit here instead' }).click();
+  await expect(saveStatus(second)).toHaveText('Saved in this browser');
+  await expect(page.getByRole('alert')).toContainText('now being edited in another tab');
+  await expect(saveStatus(page)).toHaveText('Not saved: open in another tab');
+});

@@ -13,6 +13,7 @@ import { MessageBar } from './MessageBar.tsx';
 import { Palette } from './palette/Palette.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { useAutosave } from './use-autosave.ts';
+import { useShownSaveState } from './use-shown-save-state.ts';
 import { useCanvasActions } from './use-canvas-actions.ts';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts.ts';
 import { FindingsProvider } from './findings/findings-context.tsx';
@@ -140,6 +141,7 @@ function CanvasWorkspace({ storage, freshDesign, sidePanel, example, exampleMiss
   const [cheatSheetOpen, setCheatSheetOpen] = useState(false);
   const showLegend = useSettingsStore((s) => s.showLegend);
   const saveState = useAutosave(storage, freshDesign ?? emptyDesign);
+  const shownSaveState = useShownSaveState(storage, saveState);
   const designId = useEditorStore((s) => s.design.id);
   const actions = useCanvasActions();
   const openCheatSheet = useCallback(() => setCheatSheetOpen(true), []);
@@ -257,7 +259,7 @@ function CanvasWorkspace({ storage, freshDesign, sidePanel, example, exampleMiss
     <div className="flex min-h-0 flex-1 flex-col">
       <Toolbar
         actions={actions}
-        saveState={saveState}
+        saveState={shownSaveState}
         narrow={narrow}
         fileItems={fileItems}
         onShare={share}
