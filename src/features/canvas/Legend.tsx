@@ -1,8 +1,9 @@
+import { FAMILY_STROKE } from './edge-visuals.ts';
 
 const LINES = [
-  { label: 'Synchronous request', dash: undefined, color: '#64748b', note: 'solid' },
-  { label: 'Asynchronous message', dash: '7 5', color: '#d97706', note: 'dashed' },
-  { label: 'Data access', dash: '1.5 5', color: '#059669', note: 'dotted' },
+  { label: 'Synchronous request', dash: FAMILY_STROKE.sync.dash, color: FAMILY_STROKE.sync.colour, note: 'solid' },
+  { label: 'Asynchronous message', dash: FAMILY_STROKE.async.dash, color: FAMILY_STROKE.async.colour, note: 'dashed' },
+  { label: 'Data access', dash: FAMILY_STROKE.data.dash, color: FAMILY_STROKE.data.colour, note: 'dotted' },
 ];
 
 export function Legend() {
@@ -16,8 +17,8 @@ export function Legend() {
         {LINES.map((line) => (
           <li key={line.label} className="flex items-center gap-2">
             <svg width="40" height="10" aria-hidden>
-              <line x1="2" y1="5" x2="32" y2="5" stroke={line.color} strokeWidth="2" strokeDasharray={line.dash} strokeLinecap="round" />
-              <path d="M32 1 L39 5 L32 9 Z" fill={line.color} />
+              <line x1="2" y1="5" x2="32" y2="5" style={{ stroke: line.color }} strokeWidth="2" strokeDasharray={line.dash} strokeLinecap="round" />
+              <path d="M32 1 L39 5 L32 9 Z" style={{ fill: line.color }} />
             </svg>
             <span>
               {line.label} <span className="text-slate-500 dark:text-slate-400">({line.note})</span>

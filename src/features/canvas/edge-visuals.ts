@@ -6,11 +6,18 @@ export const PROTOCOL_LABEL: Record<Protocol, string> = { http: 'HTTP', grpc: 'g
 
 export const FAMILY_LABEL = { sync: 'Synchronous request', async: 'Asynchronous message', data: 'Data access' } as const;
 
+/**
+ * Line colours are CSS variables (index.css) with a light and a dark value, each at
+ * least 4.5:1 against the canvas. They are set inline: React Flow's own stylesheet
+ * is not in a cascade layer, so it beats any Tailwind class on an edge path.
+ */
 export const FAMILY_STROKE = {
-  sync: { dash: undefined, className: 'stroke-slate-600 dark:stroke-slate-300' },
-  async: { dash: '7 5', className: 'stroke-amber-600 dark:stroke-amber-400' },
-  data: { dash: '1.5 5', className: 'stroke-emerald-600 dark:stroke-emerald-400' },
+  sync: { dash: undefined, colour: 'var(--skyline-edge-sync)' },
+  async: { dash: '7 5', colour: 'var(--skyline-edge-async)' },
+  data: { dash: '1.5 5', colour: 'var(--skyline-edge-data)' },
 } as const;
+
+export const SELECTED_STROKE = 'var(--skyline-edge-selected)';
 
 export function formatDuration(ms: number): string {
   if (ms < 1000) return `${ms} ms`;

@@ -1,6 +1,6 @@
 import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { edgeLabel, FAMILY_STROKE } from '../edge-visuals.ts';
+import { edgeLabel, FAMILY_STROKE, SELECTED_STROKE } from '../edge-visuals.ts';
 import { facingEnds } from './edge-geometry.ts';
 import type { FlowEdge } from './to-flow.ts';
 import { useElementFindings } from '../findings/findings-context.tsx';
@@ -23,8 +23,7 @@ function DesignEdgeViewInner({ id, data, selected, markerEnd, markerStart, sourc
         path={path}
         markerEnd={markerEnd}
         markerStart={markerStart}
-        className={`${stroke.className} ${selected ? '!stroke-blue-500' : ''}`}
-        style={{ strokeWidth: selected ? 2.5 : 1.75, strokeDasharray: stroke.dash, strokeLinecap: 'round' }}
+        style={{ stroke: selected ? SELECTED_STROKE : stroke.colour, strokeWidth: selected ? 2.5 : 1.75, strokeDasharray: stroke.dash, strokeLinecap: 'round' }}
         interactionWidth={16}
       />
       {found && (

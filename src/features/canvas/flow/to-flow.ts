@@ -7,7 +7,7 @@ import { MarkerType, type Edge, type Node } from '@xyflow/react';
 import { getKind } from '../../../domain/diagram/catalog.ts';
 import { NODE_HEIGHT, NODE_WIDTH, NOTE_SIZE } from '../../../domain/diagram/edit-operations.ts';
 import type { Design, DesignEdge, DesignGroup, DesignNode, DesignNote } from '../../../domain/diagram/schema.ts';
-import { arrowEnds, describeEdge } from '../edge-visuals.ts';
+import { arrowEnds, describeEdge, FAMILY_STROKE } from '../edge-visuals.ts';
 import { COMPONENT_HANDLES, REPORTED } from './edge-geometry.ts';
 
 export type ComponentFlowNode = Node<{ node: DesignNode }, 'component'>;
@@ -25,8 +25,6 @@ export type FlowEdge = Edge<{ edge: DesignEdge; source: DesignNode | undefined; 
  * out measured a thousand components before drawing an edge.
  */
 const COMPONENT_SIZE = { width: NODE_WIDTH, height: NODE_HEIGHT };
-
-const MARKER_COLOR = { sync: '#64748b', async: '#d97706', data: '#059669' } as const;
 
 interface Cached<T> {
   selected: boolean;
@@ -136,7 +134,7 @@ export function toFlowEdges(
     }
     changed = true;
     const ends = arrowEnds(edge);
-    const marker = { type: MarkerType.ArrowClosed, width: 16, height: 16, color: MARKER_COLOR[edge.family] };
+    const marker = { type: MarkerType.ArrowClosed, width: 16, height: 16, color: FAMILY_STROKE[edge.family].colour };
     const value: FlowEdge = {
       id: edge.id,
       type: 'design',
