@@ -45,7 +45,7 @@ function refusal(source: Role, target: Role): string {
     return 'clients start requests; nothing calls a client. To push updates to a client, connect the client to a WebSocket server.';
   }
   if (source === 'datastore') {
-    return 'a datastore does not start calls. Draw the arrow from the component that reads or writes it; a datastore may only replicate to another datastore or feed a topic (change data capture).';
+    return 'a datastore does not start calls. Draw the arrow from the component that reads or writes it; a datastore may only replicate to another datastore (a cache reads through to one) or feed a topic (change data capture).';
   }
   if (source === 'external') {
     return 'a third-party system can only call into your design through its edge or a service (a webhook).';

@@ -78,6 +78,17 @@ export function createDataEdge(id: string, source: string, target: string, sourc
   return { ...base(id, source, target), family: 'data', access: sourceIsDatastore ? 'replicate' : 'read-write', database: '' };
 }
 
+/**
+ * What a new data edge does, from its ends: a cache drawn onto a store reads
+ * through to it (read-through or cache-aside fill, never a copy of every
+ * change); any other datastore onto a store replicates to it; anything else
+ * reads and writes.
+ */
+function defaultAccess(source: DesignNode, target: DesignNode): DataEdge['access'] {
+  if (getKind(source.kind).role !== 'datastore') return 'read-write';
+  return source.kind === 'cache' && getKind(target.kind).role === 'datastore' ? 'read' : 'replicate';
+}
+
 export function createEdge(family: Family, id: string, source: DesignNode, target: DesignNode): DesignEdge {
   switch (family) {
     case 'sync':
@@ -85,7 +96,7 @@ export function createEdge(family: Family, id: string, source: DesignNode, targe
     case 'async':
       return createAsyncEdge(id, source.id, target.id);
     case 'data':
-      return createDataEdge(id, source.id, target.id, getKind(source.kind).role === 'datastore');
+      return { ...createDataEdge(id, source.id, target.id), access: defaultAccess(source, target) };
   }
 }
 
