@@ -3,20 +3,28 @@ import { node, openCanvas, savedDesign } from './support.ts';
 
 test('a design can be built with the keyboard alone', async ({ page }) => {
   await openCanvas(page);
-  const add = async (query: string) => {
+  // "/" searches the palette; Enter adds the first match and the keyboard moves to the new component.
+  const add = async (query: string, name: string, kind: string) => {
     await page.keyboard.press('/');
     await expect(page.getByRole('searchbox', { name: 'Search components' })).toBeFocused();
     await page.keyboard.press('ControlOrMeta+a');
     await page.keyboard.type(query);
     await page.keyboard.press('Enter');
-    await page.keyboard.press('Escape'); // leave the search box; the new component stays selected
+    await expect(node(page, name, kind)).toBeFocused();
   };
-  await add('web client');
-  await add('gateway');
-  await add('service');
-  await add('postgres');
-  await add('kafka');
-  await expect(page.getByRole('group', { name: /, Event stream \/ topic$/ })).toBeVisible();
+  await add('web client', 'Web client', 'Web client');
+  await add('gateway', 'API gateway', 'API gateway');
+  await add('service', 'Service', 'Service');
+  await add('postgres', 'Relational database', 'Relational database');
+  await add('kafka', 'Event stream / topic', 'Event stream / topic');
+
+  // Escape leaves the search for the canvas, without adding anything.
+  await page.keyboard.press('/');
+  await page.keyboard.type('queue');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('searchbox', { name: 'Search components' })).not.toBeFocused();
+  await expect(node(page, 'Event stream / topic', 'Event stream / topic')).toBeFocused();
+  await expect(page.getByRole('group', { name: /, Message queue$/ })).toHaveCount(0);
 
   // Rename the selected topic from the inspector, by keyboard.
   await page.getByRole('textbox', { name: 'Name' }).focus();
@@ -24,22 +32,27 @@ test('a design can be built with the keyboard alone', async ({ page }) => {
   await page.keyboard.type('order-events');
   await expect(node(page, 'order-events', 'Event stream / topic')).toBeVisible();
 
-  // Connect each pair through the inspector: select a component with Tab + Enter, then "Connect to".
-  const connect = async (from: string, fromKind: string, toOption: string) => {
+  // Connect each pair: focus a component, C puts the keyboard on "Connect … to", pick the other end,
+  // Enter connects, and the keyboard moves to the new connection.
+  const connect = async (from: string, fromKind: string, toOption: string, connection: string) => {
     await node(page, from, fromKind).focus();
-    await page.keyboard.press('Enter');
-    await expect(page.getByRole('textbox', { name: 'Name' })).toHaveValue(from);
-    await page.getByRole('combobox', { name: `Connect ${from} to` }).focus();
-    await page.getByRole('combobox', { name: `Connect ${from} to` }).selectOption({ label: toOption });
-    await page.keyboard.press('Tab');
-    await expect(page.getByRole('button', { name: 'Connect', exact: true })).toBeFocused();
+    await page.keyboard.press('c');
+    const list = page.getByRole('combobox', { name: `Connect ${from} to` });
+    await expect(list).toBeFocused();
+    await list.selectOption({ label: toOption });
     await page.keyboard.press('Enter');
     await expect(page.getByRole('status').filter({ hasText: `Connected ${from}` })).toBeVisible();
+    await expect(page.getByRole('group', { name: connection })).toBeFocused();
   };
-  await connect('Web client', 'Web client', 'API gateway (API gateway)');
-  await connect('API gateway', 'API gateway', 'Service (Service)');
-  await connect('Service', 'Service', 'Relational database (Relational database)');
-  await connect('Service', 'Service', 'order-events (Event stream / topic)');
+  await connect('Web client', 'Web client', 'API gateway (API gateway)', 'HTTP request from Web client to API gateway');
+  await connect('API gateway', 'API gateway', 'Service (Service)', 'HTTP request from API gateway to Service');
+  await connect('Service', 'Service', 'Relational database (Relational database)', 'Service reads and writes Relational database');
+  // The Connect button works too.
+  await node(page, 'Service', 'Service').focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('combobox', { name: 'Connect Service to' }).selectOption({ label: 'order-events (Event stream / topic)' });
+  await page.getByRole('button', { name: 'Connect', exact: true }).press('Enter');
+  await expect(page.getByRole('group', { name: 'Service publishes to order-events' })).toBeFocused();
 
   const design = await savedDesign(page);
   expect(design.nodes).toHaveLength(5);

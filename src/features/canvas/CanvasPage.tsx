@@ -6,7 +6,7 @@ import type { DesignStorage } from '../../storage/design-storage.ts';
 import { useEditorStore } from '../../stores/editor/editor-store.ts';
 import { useSettingsStore } from '../../stores/settings-store.ts';
 import { CheatSheet } from './CheatSheet.tsx';
-import { DesignCanvas } from './flow/DesignCanvas.tsx';
+import { DesignCanvas, useComponentDrop } from './flow/DesignCanvas.tsx';
 import { Inspector } from './inspector/Inspector.tsx';
 import { Legend } from './Legend.tsx';
 import { MessageBar } from './MessageBar.tsx';
@@ -19,12 +19,13 @@ import { useKeyboardShortcuts } from './use-keyboard-shortcuts.ts';
 import { FindingsProvider } from './findings/findings-context.tsx';
 import { FindingsPanel } from './findings/FindingsPanel.tsx';
 import { SimulatorDock } from './simulator/SimulatorDock.tsx';
+import { useSimulationStore } from './simulator/simulation-store.ts';
 import type { Finding } from '../../domain/rules/types.ts';
 import type { Design } from '../../domain/diagram/schema.ts';
 import type { Capability } from '../../domain/rubric/problem.ts';
 import { CapabilitiesContext, NO_CAPABILITIES } from './capabilities-context.ts';
 import { emptyDesign } from '../../stores/editor/editor-store.ts';
-import { useReactFlow } from '@xyflow/react';
+import { CANVAS_OVERLAY, useFitDesign } from './canvas-context.tsx';
 import { useMediaQuery } from './use-media-query.ts';
 import type { MenuItem } from '../../components/ui/MenuButton.tsx';
 import { readDesignFile } from '../../storage/read-design-file.ts';
@@ -33,6 +34,9 @@ import { MermaidDialog } from './export/MermaidDialog.tsx';
 import { ShareDialog } from './export/ShareDialog.tsx';
 import { useDesignExport } from './export/use-design-export.ts';
 import { StorageNotice } from './StorageNotice.tsx';
+import { PanelResizer } from './PanelResizer.tsx';
+import { DEFAULT_PANEL_SIZE, usePanelStore } from '../../stores/panel-store.ts';
+import { useShallow } from 'zustand/react/shallow';
 
 const VIEWPORT_KEY = 'skyline:viewport';
 
@@ -107,9 +111,9 @@ function EmptyCanvasHint({ narrow, paletteTab }: { narrow: boolean; paletteTab: 
   );
 }
 
-const LeftColumn = memo(function LeftColumn({ sidePanel, onAdded, startWith = 'side' }: { sidePanel: CanvasPageProps['sidePanel']; onAdded?: () => void; startWith?: 'side' | 'palette' }) {
+const LeftColumn = memo(function LeftColumn({ sidePanel, onDone, startWith = 'side' }: { sidePanel: CanvasPageProps['sidePanel']; onDone?: () => void; startWith?: 'side' | 'palette' }) {
   const [tab, setTab] = useState<'side' | 'palette'>(sidePanel ? startWith : 'palette');
-  if (!sidePanel) return <Palette {...(onAdded ? { onAdded } : {})} />;
+  if (!sidePanel) return <Palette {...(onDone ? { onDone } : {})} />;
   const tabClass = (active: boolean) =>
     `flex-1 border-b-2 px-3 py-2 text-sm font-medium ${active ? 'border-blue-600 text-blue-800 dark:text-blue-300' : 'border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100'}`;
   return (
@@ -126,7 +130,7 @@ const LeftColumn = memo(function LeftColumn({ sidePanel, onAdded, startWith = 's
         {sidePanel.content}
       </div>
       <div role="tabpanel" id="panel-palette" aria-labelledby="tab-palette" hidden={tab !== 'palette'} className="min-h-0 flex-1">
-        <Palette {...(onAdded ? { onAdded } : {})} />
+        <Palette {...(onDone ? { onDone } : {})} />
       </div>
     </div>
   );
@@ -153,7 +157,11 @@ function CanvasWorkspace({ storage, freshDesign, sidePanel, example, exampleMiss
     setDrawerTab('side');
     setPaletteOpen(true);
   }, []);
-  useKeyboardShortcuts(actions, openCheatSheet, narrow ? openPalette : undefined);
+  const panels = usePanelStore(useShallow((s) => ({ open: s.open, size: s.size, focus: s.focus })));
+  const setPanelOpen = usePanelStore((s) => s.setOpen);
+  const [reviewOpenNarrow, setReviewOpenNarrow] = useState(false);
+  const openInspector = useCallback(() => (narrow ? setInspectorOpen(true) : setPanelOpen('inspector', true)), [narrow, setPanelOpen]);
+  useKeyboardShortcuts(actions, openCheatSheet, narrow ? openPalette : undefined, openInspector);
 
   const initialViewport = useMemo(() => (saveState.status === 'loading' ? null : readViewport(designId)), [designId, saveState.status === 'loading']); // eslint-disable-line react-hooks/exhaustive-deps
   const saveViewport = useCallback(
@@ -167,11 +175,12 @@ function CanvasWorkspace({ storage, freshDesign, sidePanel, example, exampleMiss
     [designId],
   );
 
-  const { fitView } = useReactFlow();
+  const fitDesign = useFitDesign();
   const { exportJson, exportImage } = useDesignExport();
   const [sharing, setSharing] = useState<Design | null>(null);
   const [mermaid, setMermaid] = useState<Design | null>(null);
   const [dropping, setDropping] = useState(false);
+  const componentDrop = useComponentDrop();
   const importFile = useCallback(
     async (file: File) => {
       const store = useEditorStore.getState();
@@ -217,35 +226,35 @@ function CanvasWorkspace({ storage, freshDesign, sidePanel, example, exampleMiss
       store.replaceDesign({ ...example.design, id: store.design.id, title: `Example: ${example.title}` });
       store.select([]);
       store.announce(`Opened the example “${example.title}”. Your previous design is one undo away (Ctrl+Z).`, 'success');
-      setTimeout(() => void fitView({ duration: 200, maxZoom: 1, padding: 0.2 }), 50);
+      setTimeout(() => fitDesign({ maxZoom: 1 }), 50);
       onExampleOpened?.();
     } else if (exampleMissing) {
       store.announce(exampleMissing, 'error');
       onExampleOpened?.();
     }
-  }, [saveState.status, example, exampleMissing, onExampleOpened, fitView]);
+  }, [saveState.status, example, exampleMissing, onExampleOpened, fitDesign]);
   const showFinding = useCallback(
     (finding: Finding) => {
       const store = useEditorStore.getState();
       const ids = new Set(finding.elementIds);
-      const nodeIds = new Set<string>();
-      for (const n of store.design.nodes) if (ids.has(n.id)) nodeIds.add(n.id);
+      const shown = new Set<string>();
+      for (const n of store.design.nodes) if (ids.has(n.id)) shown.add(n.id);
       for (const e of store.design.edges) {
         if (ids.has(e.id)) {
-          nodeIds.add(e.source);
-          nodeIds.add(e.target);
+          shown.add(e.source);
+          shown.add(e.target);
         }
       }
-      for (const g of store.design.groups) if (ids.has(g.id)) nodeIds.add(g.id);
+      for (const g of store.design.groups) if (ids.has(g.id)) shown.add(g.id);
       // A finding about one connection selects just that connection, so the inspector opens it.
       const edges = store.design.edges.filter((e) => ids.has(e.id));
       const only = edges.length === 1 ? edges[0] : undefined;
       const aboutOneEdge = only !== undefined && [...ids].every((id) => id === only.id || id === only.source || id === only.target);
       store.select(aboutOneEdge ? [only.id] : ids);
-      void fitView({ nodes: [...nodeIds].map((id) => ({ id })), duration: 300, padding: 0.35, maxZoom: 1.2 });
+      fitDesign({ ids: shown, duration: 300, padding: 64, maxZoom: 1.2 });
       if (narrow) setInspectorOpen(false);
     },
-    [fitView, narrow],
+    [fitDesign, narrow],
   );
 
   useEffect(() => {
@@ -255,8 +264,23 @@ function CanvasWorkspace({ storage, freshDesign, sidePanel, example, exampleMiss
     }
   }, [narrow]);
 
+  const sideLabel = sidePanel ? sidePanel.label : 'Components';
+  const sideWidth = panels.size.side ?? (sidePanel ? 320 : DEFAULT_PANEL_SIZE.side);
+  const inspectorWidth = panels.size.inspector ?? DEFAULT_PANEL_SIZE.inspector;
+  const reviewHeight = panels.size.review ?? DEFAULT_PANEL_SIZE.review;
+  const showSide = !narrow && !panels.focus && panels.open.side;
+  const showInspector = !narrow && !panels.focus && panels.open.inspector;
+  const reviewOpen = narrow ? reviewOpenNarrow : panels.open.review;
+  const setReviewOpen = useCallback((open: boolean) => (narrow ? setReviewOpenNarrow(open) : setPanelOpen('review', open)), [narrow, setPanelOpen]);
+  // Opening the simulator folds the review away, so the canvas keeps room for the run.
+  const simulatorOpen = useSimulationStore((s) => s.open);
+  useEffect(() => {
+    if (simulatorOpen) setReviewOpen(false);
+  }, [simulatorOpen, setReviewOpen]);
+
   return (
-    <div className="flex min-h-0 flex-1 flex-col">
+    // Focus mode lays the workspace over the whole window, header included.
+    <div className={panels.focus ? 'fixed inset-0 z-40 flex flex-col bg-white dark:bg-slate-950' : 'flex min-h-0 flex-1 flex-col'}>
       <Toolbar
         actions={actions}
         saveState={shownSaveState}
@@ -265,6 +289,7 @@ function CanvasWorkspace({ storage, freshDesign, sidePanel, example, exampleMiss
         onShare={share}
         onOpenPalette={openPalette}
         {...(narrow && sidePanel ? { sidePanelLabel: sidePanel.label, onOpenSidePanel: openSidePanel } : {})}
+        sideLabel={sideLabel}
         onOpenInspector={() => setInspectorOpen(true)}
         onOpenCheatSheet={openCheatSheet}
       />
@@ -272,19 +297,20 @@ function CanvasWorkspace({ storage, freshDesign, sidePanel, example, exampleMiss
       <StorageNotice storage={storage} onExport={exportJson} {...(onOpenAsNew ? { onSaveCopy: () => void saveCopy() } : {})} />
       {filePicker.input}
       <div className="flex min-h-0 flex-1">
-        {!narrow && (
-          <aside
-            aria-label={sidePanel ? sidePanel.label : 'Components'}
-            className={`canvas-side-panel ${sidePanel ? 'w-80' : 'w-64'} shrink-0 border-r border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900`}
-          >
-            <LeftColumn sidePanel={sidePanel} />
-          </aside>
+        {showSide && (
+          <>
+            <aside aria-label={sideLabel} style={{ width: sideWidth }} className="canvas-side-panel shrink-0 bg-white dark:bg-slate-900">
+              <LeftColumn sidePanel={sidePanel} />
+            </aside>
+            <PanelResizer panel="side" label={`Resize the ${sideLabel} panel`} size={sideWidth} grows="right" />
+          </>
         )}
         <div className="flex min-w-0 flex-1 flex-col">
           <main
             aria-label="Canvas"
             className="relative min-h-0 flex-1"
             onDragOver={(e) => {
+              if (componentDrop.onDragOver(e)) return;
               if (!onOpenAsNew || !e.dataTransfer.types.includes('Files')) return;
               e.preventDefault();
               e.dataTransfer.dropEffect = 'copy';
@@ -294,6 +320,7 @@ function CanvasWorkspace({ storage, freshDesign, sidePanel, example, exampleMiss
               if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDropping(false);
             }}
             onDrop={(e) => {
+              if (componentDrop.onDrop(e)) return;
               const file = e.dataTransfer.files[0];
               setDropping(false);
               if (!onOpenAsNew || !file) return;
@@ -313,27 +340,36 @@ function CanvasWorkspace({ storage, freshDesign, sidePanel, example, exampleMiss
             )}
             {saveState.status !== 'loading' && <EmptyCanvasHint narrow={narrow} paletteTab={sidePanel !== undefined} />}
             {showLegend && (
-              <div className="pointer-events-none absolute bottom-3 left-3 z-10 hidden sm:block">
+              <div {...{ [CANVAS_OVERLAY]: '' }} className="pointer-events-none absolute bottom-3 left-3 z-10 hidden sm:block">
                 <Legend />
               </div>
             )}
             <MessageBar />
           </main>
-          <SimulatorDock />
-          <div className="max-h-[40%] shrink-0">
-            <FindingsPanel onShow={showFinding} defaultOpen={!narrow} />
-          </div>
+          {/* Review keeps the size it is given, whatever the findings: the canvas never shrinks under the pointer. */}
+          {!panels.focus && (
+            <>
+              <SimulatorDock />
+              {reviewOpen && !narrow && <PanelResizer panel="review" label="Resize the Review panel" size={reviewHeight} grows="up" />}
+              <div className={`shrink-0 ${reviewOpen && narrow ? 'h-[45%]' : ''}`} style={reviewOpen && !narrow ? { height: reviewHeight } : undefined}>
+                <FindingsPanel onShow={showFinding} open={reviewOpen} onOpenChange={setReviewOpen} />
+              </div>
+            </>
+          )}
         </div>
-        {!narrow && (
-          <aside aria-label="Inspector" className="canvas-side-panel w-80 shrink-0 overflow-y-auto border-l border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-            <Inspector />
-          </aside>
+        {showInspector && (
+          <>
+            <PanelResizer panel="inspector" label="Resize the Inspector panel" size={inspectorWidth} grows="left" />
+            <aside aria-label="Inspector" style={{ width: inspectorWidth }} className="canvas-side-panel shrink-0 overflow-y-auto bg-white dark:bg-slate-900">
+              <Inspector />
+            </aside>
+          </>
         )}
       </div>
       {narrow && (
         <>
           <Drawer side="left" title={sidePanel ? sidePanel.label : 'Components'} open={paletteOpen} onClose={() => setPaletteOpen(false)}>
-            <LeftColumn sidePanel={sidePanel} onAdded={() => setPaletteOpen(false)} startWith={drawerTab} />
+            <LeftColumn sidePanel={sidePanel} onDone={() => setPaletteOpen(false)} startWith={drawerTab} />
           </Drawer>
           <Drawer side="right" title="Inspector" open={inspectorOpen} onClose={() => setInspectorOpen(false)}>
             <Inspector />

@@ -1,7 +1,9 @@
 import {
   Grid3x3, Group, Keyboard, LayoutDashboard, Map as MapIcon, Maximize, Plus, Redo2, SlidersHorizontal, StickyNote, Undo2,
-  BookOpen, Check, CloudAlert, Ellipsis, FileText, PanelLeft, Share2, type LucideIcon,
+  BookOpen, Check, CloudAlert, Ellipsis, FileText, Focus, PanelBottom, PanelLeft, PanelRight, Share2, type LucideIcon,
 } from 'lucide-react';
+import { usePanelStore } from '../../stores/panel-store.ts';
+import { useShallow } from 'zustand/react/shallow';
 import { MenuButton, type MenuItem } from '../../components/ui/MenuButton.tsx';
 import { useStore } from 'zustand';
 import { useEditorStore } from '../../stores/editor/editor-store.ts';
@@ -51,7 +53,20 @@ function SaveIndicator({ state, compact }: { state: SaveState; compact: boolean 
   );
 }
 
-export function Toolbar({ actions, saveState, narrow, fileItems, onShare, onOpenPalette, sidePanelLabel, onOpenSidePanel, onOpenInspector, onOpenCheatSheet }: {
+/** Show or hide each panel, and focus mode (F), which hides them all and the site's header. */
+function PanelToggles({ sideLabel }: { sideLabel: string }) {
+  const { open, focus, toggle, setFocus } = usePanelStore(useShallow((s) => ({ open: s.open, focus: s.focus, toggle: s.toggle, setFocus: s.setFocus })));
+  return (
+    <>
+      <ToolButton icon={PanelLeft} label={`${sideLabel} panel`} onClick={() => toggle('side')} pressed={open.side && !focus} />
+      <ToolButton icon={PanelBottom} label="Review panel" onClick={() => toggle('review')} pressed={open.review && !focus} />
+      <ToolButton icon={PanelRight} label="Inspector panel" onClick={() => toggle('inspector')} pressed={open.inspector && !focus} />
+      <ToolButton icon={Focus} label="Focus on the drawing" shortcut="F" onClick={() => setFocus(!focus)} pressed={focus} />
+    </>
+  );
+}
+
+export function Toolbar({ actions, saveState, narrow, fileItems, onShare, onOpenPalette, sidePanelLabel, onOpenSidePanel, sideLabel, onOpenInspector, onOpenCheatSheet }: {
   actions: CanvasActions;
   saveState: SaveState;
   narrow: boolean;
@@ -60,6 +75,8 @@ export function Toolbar({ actions, saveState, narrow, fileItems, onShare, onOpen
   onOpenPalette(): void;
   sidePanelLabel?: string;
   onOpenSidePanel?(): void;
+  /** What the left panel is called: Components, or a side panel's label. */
+  sideLabel: string;
   onOpenInspector(): void;
   onOpenCheatSheet(): void;
 }) {
@@ -68,6 +85,8 @@ export function Toolbar({ actions, saveState, narrow, fileItems, onShare, onOpen
   const hasSelection = useEditorStore((s) => s.selection.size > 0);
   const title = useEditorStore((s) => s.design.title);
   const settings = useSettingsStore();
+  const focus = usePanelStore((s) => s.focus);
+  const setFocus = usePanelStore((s) => s.setFocus);
   return (
     <div role="toolbar" aria-label="Canvas tools" className="flex h-11 shrink-0 items-center gap-0.5 border-b border-slate-200 bg-white px-2 dark:border-slate-800 dark:bg-slate-900">
       {narrow && <ToolButton icon={Plus} label="Add" onClick={onOpenPalette} showLabel cramped />}
@@ -90,6 +109,7 @@ export function Toolbar({ actions, saveState, narrow, fileItems, onShare, onOpen
               { label: 'Group into boundary', icon: Group, onSelect: actions.group, disabled: !hasSelection },
               { label: 'Add note', icon: StickyNote, onSelect: actions.addNote },
               { label: 'Snap to grid', icon: Grid3x3, onSelect: settings.toggleSnap, checked: settings.snapToGrid },
+              { label: 'Focus on the drawing', icon: Focus, onSelect: () => setFocus(!focus), checked: focus },
               { label: 'Keyboard shortcuts', icon: Keyboard, onSelect: onOpenCheatSheet },
             ]}
           />
@@ -106,6 +126,8 @@ export function Toolbar({ actions, saveState, narrow, fileItems, onShare, onOpen
             <ToolButton icon={MapIcon} label="Minimap" onClick={settings.toggleMinimap} pressed={settings.showMinimap} />
             <ToolButton icon={BookOpen} label="Legend" onClick={settings.toggleLegend} pressed={settings.showLegend} />
             <ToolButton icon={Keyboard} label="Keyboard shortcuts" shortcut="?" onClick={onOpenCheatSheet} />
+            <Divider />
+            <PanelToggles sideLabel={sideLabel} />
           </>
         )}
       </div>

@@ -6,10 +6,75 @@
 import { useReactFlow } from '@xyflow/react';
 import { useCallback } from 'react';
 import { NODE_HEIGHT, NODE_WIDTH } from '../../domain/diagram/edit-operations.ts';
+import { boundsOfBoxes, designBoxes, fitViewport, type Box } from './view-fit.ts';
 import type { Position } from '../../domain/diagram/schema.ts';
 import { useEditorStore } from '../../stores/editor/editor-store.ts';
 
 export const CANVAS_ELEMENT_ID = 'design-canvas';
+
+/** Marks something drawn over the canvas (the legend) that fitting the view keeps the design clear of. */
+export const CANVAS_OVERLAY = 'data-canvas-overlay';
+/** Room kept between the design and the minimap, buttons or legend, in screen pixels. */
+const OVERLAY_MARGIN = 8;
+
+/** The canvas's size on screen and the parts of it covered by the minimap, the zoom buttons and the legend. */
+export function canvasGeometry(): { size: { width: number; height: number }; obstacles: Box[] } | null {
+  const element = document.getElementById(CANVAS_ELEMENT_ID);
+  if (!element) return null;
+  const rect = element.getBoundingClientRect();
+  const scope = element.closest('main') ?? element;
+  const obstacles = [...scope.querySelectorAll('.react-flow__minimap, .react-flow__controls, [data-canvas-overlay]')].flatMap((overlay) => {
+    const r = overlay.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) return [];
+    return [{ x: r.left - rect.left - OVERLAY_MARGIN, y: r.top - rect.top - OVERLAY_MARGIN, width: r.width + 2 * OVERLAY_MARGIN, height: r.height + 2 * OVERLAY_MARGIN }];
+  });
+  return { size: { width: rect.width, height: rect.height }, obstacles };
+}
+
+export interface FitOptions {
+  /** Fit only these elements (a finding's), else the whole design. */
+  ids?: ReadonlySet<string>;
+  duration?: number;
+  padding?: number;
+  maxZoom?: number;
+}
+
+/** The canvas's smallest zoom (DesignCanvas). */
+export const MIN_ZOOM = 0.05;
+
+/**
+ * Fit view: the whole design (or some of it) as large as it fits, and never
+ * under the minimap, the zoom buttons or the legend.
+ */
+export function useFitDesign() {
+  const { setViewport } = useReactFlow();
+  return useCallback(
+    ({ ids, duration = 200, padding = 24, maxZoom = 1.2 }: FitOptions = {}) => {
+      const geometry = canvasGeometry();
+      const boxes = designBoxes(useEditorStore.getState().design, ids);
+      if (!geometry || boxes.length === 0 || geometry.size.width === 0) return;
+      const viewport = fitViewport(boundsOfBoxes(boxes), geometry.size, { padding, minZoom: MIN_ZOOM, maxZoom, obstacles: geometry.obstacles, items: boxes });
+      void setViewport(viewport, { duration });
+    },
+    [setViewport],
+  );
+}
+
+/**
+ * Moves keyboard focus to a component or connection of the canvas as soon as
+ * it is drawn (a new element appears a frame or two after the store changes).
+ */
+export function focusCanvasElement(id: string) {
+  let frames = 0;
+  const attempt = () => {
+    const element = document
+      .getElementById(CANVAS_ELEMENT_ID)
+      ?.querySelector<HTMLElement | SVGElement>(`.react-flow__node[data-id="${CSS.escape(id)}"], .react-flow__edge[data-id="${CSS.escape(id)}"]`);
+    if (element) element.focus();
+    else if (++frames < 30) requestAnimationFrame(attempt);
+  };
+  requestAnimationFrame(attempt);
+}
 
 /** The centre of the visible canvas in design coordinates, nudged off any node already there. */
 export function useViewCenter() {

@@ -8,10 +8,10 @@ export const SHORTCUT_GROUPS: readonly { title: string; shortcuts: readonly Shor
   {
     title: 'Add and connect',
     shortcuts: [
-      { keys: '/', action: 'Search the component palette; Enter adds the first match' },
+      { keys: '/', action: 'Search the component palette; Enter adds the first match and moves to it, Esc goes back to the canvas' },
       { keys: 'Enter (on a palette item)', action: 'Add that component in the middle of the view' },
       { keys: 'N', action: 'Add a text note' },
-      { keys: 'Inspector → Connect to', action: 'Connect the selected component to another one' },
+      { keys: 'C', action: 'Connect the focused or selected component: pick the other end, then Enter' },
     ],
   },
   {
@@ -35,6 +35,7 @@ export const SHORTCUT_GROUPS: readonly { title: string; shortcuts: readonly Shor
     shortcuts: [
       { keys: 'Shift + 1', action: 'Fit the whole design in view' },
       { keys: 'Shift + L', action: 'Tidy up with auto-layout' },
+      { keys: 'F', action: 'Focus mode: hide the panels and the header, and bring them back' },
       { keys: '+ / −', action: 'Zoom in and out' },
       { keys: 'Scroll, or Space + drag', action: 'Pan' },
       { keys: 'Ctrl/⌘ + scroll, or pinch', action: 'Zoom' },

@@ -3,15 +3,15 @@ import { useReactFlow } from '@xyflow/react';
 import { useCallback, useMemo } from 'react';
 import { useEditorStore } from '../../stores/editor/editor-store.ts';
 import { redo, undo } from '../../stores/editor/history.ts';
-import { useViewCenter } from './canvas-context.tsx';
+import { canvasGeometry, useFitDesign, useViewCenter } from './canvas-context.tsx';
 import { layoutDesign } from './layout.ts';
 import { plural } from '../../components/ui/plural.ts';
 
 export function useCanvasActions() {
-  const { fitView, zoomIn, zoomOut } = useReactFlow();
+  const { zoomIn, zoomOut } = useReactFlow();
   const viewCenter = useViewCenter();
-
-  const fit = useCallback(() => void fitView({ duration: 200, maxZoom: 1.2, padding: 0.15 }), [fitView]);
+  const fitDesign = useFitDesign();
+  const fit = useCallback(() => fitDesign(), [fitDesign]);
 
   const autoLayout = useCallback(async () => {
     const store = useEditorStore.getState();
@@ -19,9 +19,11 @@ export function useCanvasActions() {
       store.announce('Nothing to lay out yet: add some components first.');
       return;
     }
-    const { positions, groups } = await layoutDesign(store.design);
+    // Laid out for this canvas, as it is now: its shape, and where the minimap and buttons sit.
+    const geometry = canvasGeometry();
+    const { positions, groups, direction } = await layoutDesign(store.design, geometry ? { viewport: geometry.size, obstacles: geometry.obstacles } : {});
     store.applyLayout(positions, groups);
-    store.announce('Laid out the design from left to right. Undo restores the previous layout.', 'success');
+    store.announce(`Laid out the design ${direction === 'down' ? 'from top to bottom' : 'from left to right'}. Undo restores the previous layout.`, 'success');
     setTimeout(fit, 50);
   }, [fit]);
 

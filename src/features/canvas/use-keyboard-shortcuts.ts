@@ -3,15 +3,43 @@ import { useEditorStore } from '../../stores/editor/editor-store.ts';
 import { coalesced } from '../../stores/editor/history.ts';
 import type { CanvasActions } from './use-canvas-actions.ts';
 import { PALETTE_SEARCH_ID } from './palette/Palette.tsx';
+import { CONNECT_TARGET_ID } from './inspector/NodeInspector.tsx';
+import { usePanelStore } from '../../stores/panel-store.ts';
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
+/**
+ * C: connect the focused component (or the one selected) to another. Selects
+ * it and puts the keyboard on the inspector's "Connect … to" list, where Enter
+ * connects.
+ */
+function startConnecting(target: EventTarget | null, openInspector?: () => void) {
+  const store = useEditorStore.getState();
+  const focusedId = target instanceof Element ? target.closest('.react-flow__node')?.getAttribute('data-id') : null;
+  const selected = store.selection.size === 1 ? [...store.selection][0] : undefined;
+  const node = store.design.nodes.find((n) => n.id === focusedId) ?? store.design.nodes.find((n) => n.id === selected);
+  if (!node) {
+    store.announce('Select a component first (Tab to it, then Enter), then press C to connect it.');
+    return;
+  }
+  if (!(store.selection.size === 1 && store.selection.has(node.id))) store.select([node.id]);
+  openInspector?.();
+  let frames = 0;
+  const focusList = () => {
+    const list = document.getElementById(CONNECT_TARGET_ID);
+    if (list) list.focus();
+    else if (++frames < 10) requestAnimationFrame(focusList);
+    else store.announce(`${node.name} does not start connections to any component here. Connect other components to it instead.`);
+  };
+  requestAnimationFrame(focusList);
+}
+
 const NUDGE: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
 
-export function useKeyboardShortcuts(actions: CanvasActions, openCheatSheet: () => void, onPaletteFocus?: () => void) {
+export function useKeyboardShortcuts(actions: CanvasActions, openCheatSheet: () => void, onPaletteFocus?: () => void, openInspector?: () => void) {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || isTyping(event.target)) return;
@@ -42,6 +70,14 @@ export function useKeyboardShortcuts(actions: CanvasActions, openCheatSheet: () 
       if (event.key === '!' || (event.shiftKey && event.code === 'Digit1')) return run(actions.fit);
       if (event.shiftKey && key === 'l') return run(() => void actions.autoLayout());
       if (key === 'n' && !event.shiftKey) return run(actions.addNote);
+      if (key === 'f' && !event.shiftKey) {
+        return run(() => {
+          const panels = usePanelStore.getState();
+          panels.setFocus(!panels.focus);
+          useEditorStore.getState().announce(panels.focus ? 'Panels are back.' : 'Focus mode: the whole window for the drawing. Press F to bring the panels back.');
+        });
+      }
+      if (key === 'c' && !event.shiftKey) return run(() => startConnecting(event.target, openInspector));
       if (event.key === '+' || event.key === '=') return run(actions.zoomIn);
       if (event.key === '-') return run(actions.zoomOut);
       const nudge = NUDGE[event.key];
@@ -61,5 +97,5 @@ export function useKeyboardShortcuts(actions: CanvasActions, openCheatSheet: () 
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [actions, openCheatSheet, onPaletteFocus]);
+  }, [actions, openCheatSheet, onPaletteFocus, openInspector]);
 }

@@ -1,5 +1,5 @@
 import { ChevronDown, ChevronUp, Crosshair, GraduationCap, Wand2 } from 'lucide-react';
-import { memo, useEffect, useId, useMemo, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { countBySeverity, SEVERITIES, type Finding, type Severity } from '../../../domain/rules/types.ts';
 import { useEditorStore } from '../../../stores/editor/editor-store.ts';
@@ -7,7 +7,6 @@ import { useFindings } from '../../../stores/editor/findings.ts';
 import { countLabel, SEVERITY_META } from '../../../components/ui/severity.ts';
 import { TermTitle } from '../../../components/ui/TermTitle.tsx';
 import { SeeItHappenButton } from '../simulator/SeeItHappenButton.tsx';
-import { useSimulationStore } from '../simulator/simulation-store.ts';
 
 type Filter = 'all' | Severity;
 
@@ -85,14 +84,9 @@ function FindingItem({ finding, onShow }: { finding: Finding; onShow(finding: Fi
   );
 }
 
-function FindingsPanelView({ onShow, defaultOpen }: { onShow(finding: Finding): void; defaultOpen: boolean }) {
+/** The Review panel: its header (and the counts) always, the list when open, scrolling inside the height it is given. */
+function FindingsPanelView({ onShow, open, onOpenChange }: { onShow(finding: Finding): void; open: boolean; onOpenChange(open: boolean): void }) {
   const findings = useFindings();
-  const [open, setOpen] = useState(defaultOpen);
-  // Opening the simulator folds the review away, so the canvas keeps room for the run.
-  const simulatorOpen = useSimulationStore((s) => s.open);
-  useEffect(() => {
-    if (simulatorOpen) setOpen(false);
-  }, [simulatorOpen]);
   const [filter, setFilter] = useState<Filter>('all');
   const [limits, setLimits] = useState(FIRST_PAGE);
   const filterId = useId();
@@ -101,11 +95,11 @@ function FindingsPanelView({ onShow, defaultOpen }: { onShow(finding: Finding): 
   const shown = filter === 'all' ? findings : findings.filter((f) => f.severity === filter);
 
   return (
-    <section aria-label="Findings" className="canvas-review-panel flex max-h-full flex-col border-t border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+    <section aria-label="Findings" className={`canvas-review-panel flex flex-col bg-white dark:bg-slate-900 ${open ? 'h-full' : 'border-t border-slate-200 dark:border-slate-800'}`}>
       <div className="flex h-10 shrink-0 items-center gap-2 px-3">
         <button
           type="button"
-          onClick={() => setOpen((o) => !o)}
+          onClick={() => onOpenChange(!open)}
           aria-expanded={open}
           aria-controls={listId}
           className="inline-flex items-center gap-1.5 rounded px-1 py-0.5 text-sm font-semibold hover:bg-slate-100 dark:hover:bg-slate-800"

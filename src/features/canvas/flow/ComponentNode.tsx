@@ -23,7 +23,8 @@ function ComponentNodeView({ data, selected }: NodeProps<ComponentFlowNode>) {
         <Icon aria-hidden className="size-5" />
       </div>
       <div className="min-w-0 flex-1">
-        <div className="truncate text-sm font-semibold leading-tight text-slate-900 dark:text-slate-50" title={node.name}>
+        {/* Up to two lines: names such as "Relational database" or "Redirect service" are read whole at 100%. */}
+        <div className="line-clamp-2 break-words text-sm font-semibold leading-tight text-slate-900 dark:text-slate-50" title={node.name}>
           {node.name}
         </div>
         <div className="lod-text truncate text-xs leading-tight text-slate-500 dark:text-slate-400">

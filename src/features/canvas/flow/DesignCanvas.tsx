@@ -15,7 +15,7 @@ import {
   type OnConnectEnd,
   type Viewport,
 } from '@xyflow/react';
-import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { getKind, isKindId } from '../../../domain/diagram/catalog.ts';
 import { checkConnection } from '../../../domain/diagram/connections.ts';
@@ -23,10 +23,10 @@ import type { Position } from '../../../domain/diagram/schema.ts';
 import { useEditorStore } from '../../../stores/editor/editor-store.ts';
 import { beginGesture, coalesced, endGesture } from '../../../stores/editor/history.ts';
 import { useSettingsStore, resolvedTheme } from '../../../stores/settings-store.ts';
-import { CANVAS_ELEMENT_ID } from '../canvas-context.tsx';
+import { CANVAS_ELEMENT_ID, MIN_ZOOM, useFitDesign } from '../canvas-context.tsx';
 import { ComponentNode } from './ComponentNode.tsx';
 import { DesignEdgeView } from './DesignEdgeView.tsx';
-import { FlowMinimap } from './FlowMinimap.tsx';
+import { FlowMinimap, MINIMAP_WIDTH } from './FlowMinimap.tsx';
 import { GroupNode } from './GroupNode.tsx';
 import { NoteNode } from './NoteNode.tsx';
 import { toFlowEdges, toFlowNodes, type FlowEdge, type FlowNode } from './to-flow.ts';
@@ -66,6 +66,9 @@ const TEXT_ZOOM = 0.6;
 const DETAIL_ZOOM = 0.45;
 /** From this many components on, only what is on screen is rendered. */
 export const LARGE_DESIGN = 300;
+const FIRST_FIT = { maxZoom: 1 };
+/** The zoom buttons sit left of the minimap, so the two cover one corner between them. */
+const BESIDE_MINIMAP = { marginRight: 15 + MINIMAP_WIDTH + 8 };
 const selectDetail = (s: { transform: [number, number, number] }) => (s.transform[2] < DETAIL_ZOOM ? 'low' : s.transform[2] < TEXT_ZOOM ? 'medium' : 'high');
 
 /** Whether a connection between two components of the current design makes sense; undefined if one is missing. */
@@ -74,6 +77,36 @@ function connectionVerdict(sourceId: string, targetId: string) {
   const source = nodes.find((n) => n.id === sourceId);
   const target = nodes.find((n) => n.id === targetId);
   return source && target ? checkConnection(source.kind, target.kind, null, source.id === target.id) : undefined;
+}
+
+/**
+ * Dropping a component from the palette, for the whole canvas area: a drop on
+ * anything drawn over the canvas (a message, the legend) still adds the
+ * component where it was dropped. Returns whether the event was a component.
+ */
+export function useComponentDrop() {
+  const { screenToFlowPosition } = useReactFlow();
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(KIND_DRAG_TYPE)) return false;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+    return true;
+  }, []);
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      if (!event.dataTransfer.types.includes(KIND_DRAG_TYPE)) return false;
+      event.preventDefault();
+      const kind = event.dataTransfer.getData(KIND_DRAG_TYPE);
+      if (!isKindId(kind)) return true;
+      const at = screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      const store = useEditorStore.getState();
+      store.addNode(kind, { x: at.x, y: at.y });
+      store.announce(`Added ${getKind(kind).label}`, 'success');
+      return true;
+    },
+    [screenToFlowPosition],
+  );
+  return { onDragOver, onDrop };
 }
 
 export interface DesignCanvasProps {
@@ -175,40 +208,28 @@ export function DesignCanvas({ coarsePointer, initialViewport, onViewportSaved }
     if (verdict && !verdict.ok) useEditorStore.getState().announce(verdict.reason, 'error');
   }, []);
 
-  const onDragOver = useCallback((event: DragEvent) => {
-    if (event.dataTransfer.types.includes(KIND_DRAG_TYPE)) {
-      event.preventDefault();
-      event.dataTransfer.dropEffect = 'copy';
-    }
-  }, []);
-
-  const { screenToFlowPosition } = useReactFlow();
-  const onDrop = useCallback(
-    (event: DragEvent) => {
-      const kind = event.dataTransfer.getData(KIND_DRAG_TYPE);
-      if (!kind || !isKindId(kind)) return;
-      event.preventDefault();
-      const at = screenToFlowPosition({ x: event.clientX, y: event.clientY });
-      const store = useEditorStore.getState();
-      store.addNode(kind, at);
-      store.announce(`Added ${getKind(kind).label}`, 'success');
-    },
-    [screenToFlowPosition],
-  );
-
   const dark = resolvedTheme(theme) === 'dark';
+  const showsMinimap = showMinimap && !coarsePointer && nodes.length + groups.length + notes.length > 0;
   const onMoveEnd = useCallback((_event: unknown, viewport: Viewport) => onViewportSaved(viewport), [onViewportSaved]);
   // Decided once: later changes to these props would make React Flow jump.
   const [viewportProps] = useState(() =>
     initialViewport
       ? { defaultViewport: initialViewport }
       : nodes.length > 0
-        ? { fitView: true, fitViewOptions: { maxZoom: 1 } }
+        ? { fitView: true, fitViewOptions: FIRST_FIT }
         : { defaultViewport: { x: 0, y: 0, zoom: 1 } },
   );
+  // React Flow's first fit knows nothing of the minimap: once it is drawn, fit again around it.
+  const fitDesign = useFitDesign();
+  const fitsFirst = 'fitView' in viewportProps;
+  useEffect(() => {
+    if (!fitsFirst) return;
+    let frame = requestAnimationFrame(() => (frame = requestAnimationFrame(() => fitDesign({ duration: 0, maxZoom: 1 }))));
+    return () => cancelAnimationFrame(frame);
+  }, [fitsFirst, fitDesign]);
 
   return (
-    <div id={CANVAS_ELEMENT_ID} ref={wrapper} data-detail={detail} className="design-canvas h-full w-full" onDragOver={onDragOver} onDrop={onDrop}>
+    <div id={CANVAS_ELEMENT_ID} ref={wrapper} data-detail={detail} className="design-canvas h-full w-full">
       <ReactFlow<FlowNode, FlowEdge>
         nodes={flowNodes}
         edges={flowEdges}
@@ -236,18 +257,16 @@ export function DesignCanvas({ coarsePointer, initialViewport, onViewportSaved }
         snapGrid={SNAP}
         colorMode={dark ? 'dark' : 'light'}
         onlyRenderVisibleElements={nodes.length > LARGE_DESIGN}
-        minZoom={0.05}
+        minZoom={MIN_ZOOM}
         maxZoom={2.5}
         {...viewportProps}
         proOptions={PRO_OPTIONS}
         ariaLabelConfig={ARIA_LABELS}
       >
         <Background variant={BackgroundVariant.Dots} gap={SNAP[0]} size={1} />
-        <Controls showInteractive={false} position="bottom-right" />
+        <Controls showInteractive={false} position="bottom-right" style={showsMinimap ? BESIDE_MINIMAP : undefined} />
         {/* An overview of nothing is an empty grey box: shown once there is something to overview. */}
-        {showMinimap && !coarsePointer && nodes.length + groups.length + notes.length > 0 && (
-          <FlowMinimap colourOf={minimapColor} dark={dark} />
-        )}
+        {showsMinimap && <FlowMinimap colourOf={minimapColor} dark={dark} />}
       </ReactFlow>
     </div>
   );

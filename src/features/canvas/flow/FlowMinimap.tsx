@@ -3,8 +3,10 @@ import { getBoundsOfRects, getInternalNodesBounds, XYMinimap, type Rect, type XY
 import { useEffect, useRef } from 'react';
 import type { FlowEdge, FlowNode } from './to-flow.ts';
 
-const WIDTH = 200;
-const HEIGHT = 150;
+/** In the bottom-right corner beside the zoom buttons, the one corner a fitted drawing most often leaves empty. */
+export const MINIMAP_WIDTH = 168;
+const WIDTH = MINIMAP_WIDTH;
+const HEIGHT = 120;
 /** Margin around the drawing, in minimap pixels. */
 const MARGIN = 5;
 const MIN_REDRAW_MS = 100;
@@ -179,7 +181,7 @@ export function FlowMinimap({ colourOf, dark }: FlowMinimapProps) {
   }, [store]);
 
   return (
-    <Panel position="top-right" className="react-flow__minimap">
+    <Panel position="bottom-right" className="react-flow__minimap">
       <canvas
         ref={canvas}
         role="img"

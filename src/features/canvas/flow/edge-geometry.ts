@@ -74,3 +74,10 @@ export function facingEnds(reportedSourceX: number, reportedSourceY: number, rep
     targetPosition: POSITION[to],
   };
 }
+
+/** Where a line's label is drawn (the middle of its bezier: halfway between its ends), given both components' top-left corners. */
+export function labelPoint(source: { x: number; y: number }, target: { x: number; y: number }): { x: number; y: number } {
+  const from = facingSide(source, target);
+  const to = OPPOSITE[from];
+  return { x: (source.x + END[from].x + target.x + END[to].x) / 2, y: (source.y + END[from].y + target.y + END[to].y) / 2 };
+}

@@ -8,6 +8,7 @@ import type { DesignNode } from '../../../domain/diagram/schema.ts';
 import { useEditorStore } from '../../../stores/editor/editor-store.ts';
 import { useStructuralDesign } from '../../../stores/editor/structural-design.ts';
 import { describeEdge } from '../edge-visuals.ts';
+import { focusCanvasElement } from '../canvas-context.tsx';
 import { BUTTON, DANGER_BUTTON, IntegerField, Section, SelectField, TextField } from './fields.tsx';
 import { PerformanceFields } from './PerformanceFields.tsx';
 
@@ -115,8 +116,11 @@ function useNodeSummaries() {
   return useMemo(() => design.nodes.map((n) => ({ id: n.id, name: n.name, kind: n.kind })), [design]);
 }
 
+/** The "Connect … to" list, which the C shortcut focuses. */
+export const CONNECT_TARGET_ID = 'inspector-connect-to';
+
 function ConnectTo({ node }: { node: DesignNode }) {
-  const id = useId();
+  const id = CONNECT_TARGET_ID;
   const nodes = useNodeSummaries();
   const candidates = useMemo(
     () => nodes.filter((n) => n.id !== node.id && allowedFamilies(node.kind, n.kind).length > 0),
@@ -128,8 +132,10 @@ function ConnectTo({ node }: { node: DesignNode }) {
     if (!chosen) return;
     const store = useEditorStore.getState();
     const result = store.connect(node.id, chosen.id);
-    if (result.ok) store.announce(`Connected ${node.name} to ${chosen.name}. The connection is selected.`, 'success');
-    else store.announce(result.reason, 'error');
+    if (result.ok) {
+      store.announce(`Connected ${node.name} to ${chosen.name}. The connection is selected.`, 'success');
+      focusCanvasElement(result.id);
+    } else store.announce(result.reason, 'error');
   };
   if (candidates.length === 0) {
     return (
@@ -150,6 +156,13 @@ function ConnectTo({ node }: { node: DesignNode }) {
           id={id}
           value={chosen?.id ?? ''}
           onChange={(e) => setTarget(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              connect();
+            }
+          }}
+          aria-describedby={`${id}-hint`}
           className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900"
         >
           {candidates.map((n) => (
@@ -164,8 +177,8 @@ function ConnectTo({ node }: { node: DesignNode }) {
         </button>
       </div>
       {chosen && (
-        <p className="text-xs text-slate-500 dark:text-slate-400">
-          Creates {describeFamily(allowedFamilies(node.kind, chosen.kind)[0] ?? 'sync')}; you can change it afterwards.
+        <p id={`${id}-hint`} className="text-xs text-slate-500 dark:text-slate-400">
+          Enter connects. Creates {describeFamily(allowedFamilies(node.kind, chosen.kind)[0] ?? 'sync')}; you can change it afterwards.
         </p>
       )}
     </div>

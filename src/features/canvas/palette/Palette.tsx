@@ -2,7 +2,7 @@ import { SearchField } from '../../../components/ui/SearchField.tsx';
 import { useId, useMemo, useState, type DragEvent } from 'react';
 import { CATEGORIES, getKind, searchKinds, type ComponentKind, type KindId } from '../../../domain/diagram/catalog.ts';
 import { useEditorStore } from '../../../stores/editor/editor-store.ts';
-import { useViewCenter } from '../canvas-context.tsx';
+import { focusCanvasElement, useViewCenter } from '../canvas-context.tsx';
 import { KIND_DRAG_TYPE } from '../flow/DesignCanvas.tsx';
 import { CATEGORY_TILE, FallbackIcon, ICONS } from '../kind-visuals.ts';
 
@@ -38,7 +38,8 @@ function PaletteItem({ kind, onAdd }: { kind: ComponentKind; onAdd(kind: KindId)
   );
 }
 
-export function Palette({ onAdded }: { onAdded?(): void }) {
+/** The component palette; `onDone` runs once a component is added or the search is left (a drawer closes). */
+export function Palette({ onDone }: { onDone?(): void }) {
   const [query, setQuery] = useState('');
   const results = useMemo(() => searchKinds(query), [query]);
   const viewCenter = useViewCenter();
@@ -46,9 +47,11 @@ export function Palette({ onAdded }: { onAdded?(): void }) {
 
   const add = (kind: KindId) => {
     const store = useEditorStore.getState();
-    store.addNode(kind, viewCenter());
-    store.announce(`Added ${getKind(kind).label}. It is selected: edit it in the inspector.`, 'success');
-    onAdded?.();
+    const id = store.addNode(kind, viewCenter());
+    store.announce(`Added ${getKind(kind).label}. It is selected: edit it in the inspector, or press C to connect it.`, 'success');
+    onDone?.();
+    // The keyboard goes on from the new component: arrows move it, C connects it.
+    focusCanvasElement(id);
   };
 
   return (
@@ -64,6 +67,15 @@ export function Palette({ onAdded }: { onAdded?(): void }) {
             if (e.key === 'Enter' && first) {
               e.preventDefault();
               add(first.id as KindId);
+            } else if (e.key === 'Escape') {
+              // Leave the search for the canvas: the selected component, else the first one.
+              e.preventDefault();
+              setQuery('');
+              const store = useEditorStore.getState();
+              const target = store.design.nodes.find((n) => store.selection.has(n.id)) ?? store.design.nodes[0];
+              if (target) focusCanvasElement(target.id);
+              else (e.target as HTMLElement).blur();
+              onDone?.();
             }
           }}
           placeholder="Search components (/)"
