@@ -16,7 +16,7 @@
  *
  * Metrics are kept in `Meter` (meter.ts); this file is the mechanics.
  */
-import { BACKOFF_BASE_MS, BREAKER, CLOSED, HALF_OPEN, OPEN } from './breaker.ts';
+import { ADMIT, BACKOFF_BASE_MS, CircuitBreakers, REJECT, type BreakerChange } from './breaker.ts';
 import { EventHeap } from './event-heap.ts';
 import { Meter } from './meter.ts';
 import { BACKOFF_EXPONENTIAL, BACKOFF_FIXED, HOP_CALL, HOP_CONSUME, HOP_DETACHED, HOP_ROOT, type CompiledFault, type Model } from './model.ts';
@@ -54,12 +54,6 @@ function grownUint8(a: Uint8Array, size: number): Uint8Array<ArrayBuffer> {
   return b;
 }
 
-export interface BreakerChange {
-  timeMs: number;
-  edge: number;
-  state: number;
-}
-
 export class Simulation {
   readonly model: Model;
   readonly meter: Meter;
@@ -69,7 +63,6 @@ export class Simulation {
   readonly trafficEndMs: number;
   /** Set when the run hit maxEvents before its end. */
   truncated = false;
-  readonly breakerChanges: BreakerChange[] = [];
 
   private readonly heap = new EventHeap(4096);
   private readonly timeouts: TimeoutQueues;
@@ -123,12 +116,9 @@ export class Simulation {
   readonly backlog: Int32Array;
   private readonly consumersBusy: Int32Array;
   private readonly partitioned: Int32Array;
+  private readonly breakers: CircuitBreakers;
+  /** 0 closed, 1 half-open, 2 open, per connection. */
   readonly breakerState: Uint8Array;
-  private readonly openUntil: Float64Array;
-  private readonly probing: Uint8Array;
-  private readonly bucketNow: Float64Array;
-  private readonly bucketCalls: Int32Array;
-  private readonly bucketFails: Int32Array;
 
   constructor(model: Model, options: Pick<SimulationOptions, 'durationS' | 'drainS' | 'seed' | 'spikes' | 'sampleS' | 'maxEvents'>) {
     this.model = model;
@@ -153,12 +143,8 @@ export class Simulation {
     this.backlog = new Int32Array(m);
     this.consumersBusy = new Int32Array(m);
     this.partitioned = new Int32Array(m);
-    this.breakerState = new Uint8Array(m);
-    this.openUntil = new Float64Array(m);
-    this.probing = new Uint8Array(m);
-    this.bucketNow = new Float64Array(m).fill(-1);
-    this.bucketCalls = new Int32Array(m * BREAKER.buckets);
-    this.bucketFails = new Int32Array(m * BREAKER.buckets);
+    this.breakers = new CircuitBreakers(m);
+    this.breakerState = this.breakers.state;
     this.timeouts = new TimeoutQueues(m);
     this.meter = new Meter(model, this);
 
@@ -171,6 +157,11 @@ export class Simulation {
       if (fault.endMs < this.endMs) this.heap.push(fault.endMs, (2 * i + 1) * 8 + EV_FAULT);
     });
     if (this.sampleMs <= this.endMs) this.heap.push(this.sampleMs, EV_SAMPLE);
+  }
+
+  /** Every breaker state change, in time order. */
+  get breakerChanges(): readonly BreakerChange[] {
+    return this.breakers.changes;
   }
 
   get done(): boolean {
@@ -513,20 +504,13 @@ export class Simulation {
     const h = this.callHop[c]!;
     const e = m.hopEdge[h]!;
     if (m.breaker[e] === 1) {
-      let state = this.breakerState[e]!;
-      if (state === OPEN && this.now >= this.openUntil[e]!) {
-        state = HALF_OPEN;
-        this.setBreaker(e, HALF_OPEN);
-      }
-      if (state === OPEN || (state === HALF_OPEN && this.probing[e] === 1)) {
+      const admitted = this.breakers.admit(e, this.now);
+      if (admitted === REJECT) {
         this.meter.rejected(e);
         this.attemptDone(c, false, false);
         return;
       }
-      if (state === HALF_OPEN) {
-        this.probing[e] = 1;
-        this.callProbe[c] = 1;
-      }
+      this.callProbe[c] = admitted === ADMIT ? 0 : 1;
     }
     this.meter.sent(e);
     const token = ++this.token;
@@ -551,7 +535,10 @@ export class Simulation {
     const m = this.model;
     const e = m.hopEdge[this.callHop[c]!]!;
     this.callToken[c] = -1;
-    if (m.breaker[e] === 1 && reachedCallee) this.breakerOutcome(c, e, ok);
+    if (m.breaker[e] === 1 && reachedCallee) {
+      this.breakers.record(e, this.callProbe[c] === 1, ok, this.now);
+      this.callProbe[c] = 0;
+    }
     if (ok) {
       if (this.callRemaining[c]! > 0) {
         this.callRemaining[c]!--;
@@ -612,63 +599,6 @@ export class Simulation {
     const a = this.callAct[c]!;
     this.freeCall(c);
     this.childDone(a, ok);
-  }
-
-  // ---- circuit breakers ----
-
-  private breakerOutcome(c: number, e: number, ok: boolean): void {
-    if (this.callProbe[c] === 1) {
-      this.callProbe[c] = 0;
-      this.probing[e] = 0;
-      if (ok) this.setBreaker(e, CLOSED);
-      else this.openBreaker(e);
-      return;
-    }
-    if (this.breakerState[e] !== CLOSED) return;
-    const B = BREAKER.buckets;
-    const bucket = Math.floor(this.now / (BREAKER.windowMs / B));
-    const last = this.bucketNow[e]!;
-    if (bucket !== last) {
-      // Clear the buckets that rolled out of the window since the last outcome.
-      if (last < 0 || bucket - last >= B) {
-        this.bucketCalls.fill(0, e * B, e * B + B);
-        this.bucketFails.fill(0, e * B, e * B + B);
-      } else {
-        for (let b = last + 1; b <= bucket; b++) {
-          this.bucketCalls[e * B + (b % B)] = 0;
-          this.bucketFails[e * B + (b % B)] = 0;
-        }
-      }
-      this.bucketNow[e] = bucket;
-    }
-    const slot = e * B + (bucket % B);
-    this.bucketCalls[slot]!++;
-    if (ok) return;
-    this.bucketFails[slot]!++;
-    let calls = 0;
-    let fails = 0;
-    for (let s = e * B; s < e * B + B; s++) {
-      calls += this.bucketCalls[s]!;
-      fails += this.bucketFails[s]!;
-    }
-    if (calls >= BREAKER.minCalls && fails >= BREAKER.failureRatio * calls) this.openBreaker(e);
-  }
-
-  private openBreaker(e: number): void {
-    this.openUntil[e] = this.now + BREAKER.openMs;
-    this.setBreaker(e, OPEN);
-  }
-
-  private setBreaker(e: number, state: number): void {
-    if (this.breakerState[e] === state) return;
-    this.breakerState[e] = state;
-    if (state !== HALF_OPEN) {
-      const B = BREAKER.buckets;
-      this.bucketCalls.fill(0, e * B, e * B + B);
-      this.bucketFails.fill(0, e * B, e * B + B);
-      this.bucketNow[e] = -1;
-    }
-    this.breakerChanges.push({ timeMs: this.now, edge: e, state });
   }
 
   // ---- brokers ----

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Design } from '../diagram/schema.ts';
 import { analyzeDesign } from '../rules/engine.ts';
 import { simDesign, type SimSpec } from '../../testing/sim-designs.ts';
@@ -29,6 +29,9 @@ function watch(spec: SimSpec, ruleId: string, glossaryTerm?: string) {
 }
 
 const timed = { timeoutMs: 3000 };
+
+// Two runs of a minute each per case; on a busy machine that is a few seconds.
+vi.setConfig({ testTimeout: 30_000 });
 
 describe('See it happen', () => {
   it('missing timeout: the caller fills and queues without one, and keeps up with one', () => {

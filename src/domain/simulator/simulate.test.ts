@@ -155,9 +155,9 @@ describe('simulate', () => {
         }
         for (const series of result.series.components) expect(series.utilization.every((u) => u >= 0 && u <= 1)).toBe(true);
       }),
-      { numRuns: 80 },
+      { numRuns: 60 },
     );
-  });
+  }, 60_000);
 
   it('runs any random design from the wider catalogue without breaking', () => {
     fc.assert(
@@ -167,7 +167,7 @@ describe('simulate', () => {
       }),
       { numRuns: 60 },
     );
-  });
+  }, 30_000);
 });
 
 describe('fault specs from the command line', () => {

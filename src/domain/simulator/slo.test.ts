@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { simDesign } from '../../testing/sim-designs.ts';
 import { parseProblemFile } from '../../content/parse-problem.ts';
 import { diagramFollowUps } from '../interview/diagram-follow-ups.ts';
@@ -18,6 +18,8 @@ const shop = (instances: number, db: Record<string, unknown> = {}) =>
     },
     links: [['web', 'orders', { timeoutMs: 2000 }], ['orders', 'db']],
   });
+
+vi.setConfig({ testTimeout: 30_000 });
 
 const slo = { rps: 2000, p99Ms: 50, errorRate: 0.001 };
 const orders = new Set(['orders']);

@@ -15,7 +15,7 @@ import { formatMs, formatRate, formatShare } from './format.ts';
 import { ScenarioPanel } from './ScenarioPanel.tsx';
 import { SimulatorCharts } from './SimulatorCharts.tsx';
 import { loadChartLibrary } from './time-chart.tsx';
-import { previewRun, useSimulationStore, type RunView } from './simulation-store.ts';
+import { prepareWorker, previewRun, useSimulationStore, type RunView } from './simulation-store.ts';
 
 const BUTTON =
   'inline-flex shrink-0 items-center gap-1 rounded border border-slate-300 px-2 py-0.5 text-xs font-medium hover:bg-slate-100 disabled:opacity-50 dark:border-slate-700 dark:hover:bg-slate-800';
@@ -173,9 +173,13 @@ export function SimulatorPanel() {
   const preview = useMemo(() => (open && !run ? previewRun(design) : null), [open, run, design]);
   const charted = shown ?? preview;
   useEffect(() => {
-    // Fetch the chart library as soon as the panel opens, not when the first points arrive.
-    if (open) void loadChartLibrary();
+    // Fetch the chart library and start the worker as soon as the panel opens, not when Run is pressed.
+    if (!open) return;
+    void loadChartLibrary();
+    prepareWorker();
   }, [open]);
+  // Settings and faults swap in and out with the run's state in the background too.
+  const settled = useDeferredValue(active);
   const start = () => {
     actions.setOpen(true);
     actions.start(useEditorStore.getState().design);
@@ -244,7 +248,7 @@ export function SimulatorPanel() {
           <ScenarioPanel />
           {charted && charted.flows.length > 0 && <SimulatorCharts run={charted} />}
           {shown && <Summary run={shown} />}
-          {!active && !scenario && <Settings />}
+          {!settled && !scenario && <Settings />}
           {!scenario && <FaultForm live={active} />}
         </div>
       )}

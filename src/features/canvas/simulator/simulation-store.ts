@@ -89,13 +89,18 @@ let worker: Worker | null = null;
 let nextRunId = 1;
 let nextFaultId = 1;
 
-function send(message: ToWorker) {
+/** Starts the worker ahead of the first run (when the panel opens), so pressing Run does not pay for it. */
+export function prepareWorker(): Worker {
   if (!worker) {
     worker = new Worker(new URL('./simulation.worker.ts', import.meta.url), { type: 'module' });
     worker.onmessage = (event: MessageEvent<FromWorker>) => receive(event.data);
     worker.onerror = () => useSimulationStore.setState({ status: 'error', message: 'The simulation stopped unexpectedly.' });
   }
-  worker.postMessage(message);
+  return worker;
+}
+
+function send(message: ToWorker) {
+  prepareWorker().postMessage(message);
 }
 
 function emptySeries(shape: RunShape): Series {
