@@ -6,7 +6,9 @@
  * the implementation before that work, so any change in ids, messages, order,
  * severities or quick fixes shows up here. If a rule's output changes on
  * purpose, check the new findings and update the digest printed by the
- * failing test.
+ * failing test (the eager and messy digests changed when deep-sync-chain
+ * began reporting each entry service and distributed-write-without-saga
+ * began following requests through several services).
  */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
@@ -125,9 +127,9 @@ describe('engine findings are unchanged', () => {
     };
     expect(digests).toEqual({
       small: '3cfd248d627c91e4',
-      smallEager: '4d45bcfcf59a84a9',
+      smallEager: 'd2e9ec274d1ceabf',
       medium: '3aec264ae73fdef1',
-      mediumEager: '8a4ad0720bb09bf0',
+      mediumEager: '7ca45b7fb720a43e',
       large: 'b44358c9045e5ede',
       seeds: '8cb23d7f0c6dc1ed',
     });
@@ -139,6 +141,6 @@ describe('engine findings are unchanged', () => {
       const design = messyDesign(seed, 5 + (seed % 60));
       texts.push(describeFindings(design, {}, seed % 5 === 0), describeFindings(design, EAGER, false));
     }
-    expect(sha(texts.join('\n'))).toBe('732197a3bb20331b');
+    expect(sha(texts.join('\n'))).toBe('0fc232ea562b80c3');
   }, 60_000);
 });

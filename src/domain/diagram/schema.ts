@@ -80,6 +80,8 @@ export const DesignNode = z.looseObject({
   responsibilities: z.array(z.string().trim().min(1).max(60)).max(30).default([]),
   notes: z.string().max(4000).default(''),
   performance: Performance.optional(),
+  /** This service coordinates the writes of the requests it serves as a saga: local steps with compensations. Absent means no. */
+  saga: z.boolean().optional(),
 });
 
 export const PROTOCOLS = ['http', 'grpc', 'graphql', 'websocket'] as const;
@@ -120,6 +122,8 @@ export const SyncEdge = z.looseObject({
   callsPerRequest: z.union([z.number().int().min(1).max(10_000), z.literal('per-item')]).default(1),
   /** When one request makes several of these calls: one after another, or all at once. */
   fanOut: z.enum(FAN_OUTS).default('sequential'),
+  /** The call only reads: it changes nothing at the callee (a query). Absent means it may write. */
+  readOnly: z.boolean().optional(),
 });
 
 export const AsyncEdge = z.looseObject({
@@ -130,6 +134,8 @@ export const AsyncEdge = z.looseObject({
   deadLetterQueue: z.boolean().default(false),
   /** For a consumer: redelivery of a failed message. */
   retry: RetryPolicy.default(NO_RETRY),
+  /** For a publisher: the message is stored in the same transaction as the write and relayed (a transactional outbox). Absent means no. */
+  outbox: z.boolean().optional(),
 });
 
 export const DataEdge = z.looseObject({

@@ -16,6 +16,7 @@ export interface NodePatch {
   group?: string;
   responsibilities?: string[];
   technology?: string;
+  saga?: boolean;
 }
 
 type Fields<T> = Partial<Omit<T, 'id' | 'source' | 'target' | 'family'>>;

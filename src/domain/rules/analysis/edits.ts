@@ -6,8 +6,8 @@ import type { KindId } from '../../diagram/catalog.ts';
 import { createNode } from '../../diagram/factory.ts';
 import type { AsyncEdge, DataEdge, Design, DesignEdge, DesignNode, Position, SyncEdge } from '../../diagram/schema.ts';
 
-export type SyncPatch = Partial<Pick<SyncEdge, 'timeoutMs' | 'retry' | 'circuitBreaker' | 'idempotent' | 'callsPerRequest'>>;
-export type AsyncPatch = Partial<Pick<AsyncEdge, 'deadLetterQueue' | 'retry' | 'delivery'>>;
+export type SyncPatch = Partial<Pick<SyncEdge, 'timeoutMs' | 'retry' | 'circuitBreaker' | 'idempotent' | 'callsPerRequest' | 'readOnly'>>;
+export type AsyncPatch = Partial<Pick<AsyncEdge, 'deadLetterQueue' | 'retry' | 'delivery' | 'outbox'>>;
 
 /** Every id in use in a design (nodes, edges, groups, notes): new ids must avoid all of them. */
 export function takenIds(design: Design): Set<string> {
@@ -101,7 +101,7 @@ export function patchAsyncEdges(design: Design, edgeIds: Iterable<string>, patch
   return { ...design, edges: design.edges.map((edge) => (edge.family === 'async' && ids.has(edge.id) ? { ...edge, ...patch } : edge)) };
 }
 
-export function patchNode(design: Design, nodeId: string, patch: Partial<Pick<DesignNode, 'instances'>>): Design {
+export function patchNode(design: Design, nodeId: string, patch: Partial<Pick<DesignNode, 'instances' | 'saga'>>): Design {
   return { ...design, nodes: design.nodes.map((node) => (node.id === nodeId ? { ...node, ...patch } : node)) };
 }
 

@@ -1,7 +1,8 @@
 import { describeChain, longestChains } from '../analysis/chains.ts';
-import { factsOf, SYNC } from '../analysis/facts.ts';
+import { COMPUTE, factsOf, SYNC, type Facts } from '../analysis/facts.ts';
 import { makeFinding } from '../analysis/finding.ts';
-import { arrowPath, formatNumber } from '../analysis/text.ts';
+import { drawnFlows, uncoveredEntries, type FlowPath } from '../analysis/requests.ts';
+import { arrowPathSome, formatNumber } from '../analysis/text.ts';
 import { sketch } from '../sketch.ts';
 import type { Finding, RuleDefinition } from '../types.ts';
 
@@ -12,6 +13,31 @@ const FIX =
 
 const thresholds = { maxHops: 3 };
 
+/**
+ * The deepest chain of nested sync calls in one flow: each sync step adds its
+ * target (if a service) to the chain that brought the request to its caller.
+ * Linear in the flow's steps.
+ */
+function deepestFlowChain(facts: Facts, flow: FlowPath): { services: number; nodes: number[]; edges: number[] } {
+  const { steps, via } = flow;
+  const depth = new Int32Array(steps.length);
+  let best = -1;
+  for (let s = 0; s < steps.length; s++) {
+    const k = steps[s]!;
+    if (facts.family[k] !== SYNC) continue;
+    const p = via[s]!;
+    const before = p !== -1 && facts.family[steps[p]!] === SYNC ? depth[p]! : facts.role[facts.source[k]!] === COMPUTE ? 1 : 0;
+    depth[s] = before + (facts.role[facts.target[k]!] === COMPUTE ? 1 : 0);
+    if (best === -1 || depth[s]! > depth[best]!) best = s;
+  }
+  if (best === -1) return { services: 0, nodes: [], edges: [] };
+  const edges: number[] = [];
+  for (let at = best; at !== -1 && facts.family[steps[at]!] === SYNC; at = via[at]!) edges.push(steps[at]!);
+  edges.reverse();
+  const nodes = [facts.source[edges[0]!]!, ...edges.map((k) => facts.target[k]!)];
+  return { services: depth[best]!, nodes, edges };
+}
+
 export const deepSyncChain: RuleDefinition<typeof thresholds> = {
   id: 'deep-sync-chain',
   title: 'Deep synchronous call chain',
@@ -19,33 +45,37 @@ export const deepSyncChain: RuleDefinition<typeof thresholds> = {
   glossaryTerm: 'cascading-failure',
   summary: 'Flags a request that must pass through too many services, one after another, before it can answer.',
   condition:
-    'In the graph of sync edges between compute and edge nodes, condensed into its strongly connected components (a loop counts as all its services), the longest path from each entry component (one with no incoming sync edge from another component) is found by memoised dynamic programming in reverse topological order. Hops count service-to-service steps: services on the path minus one; gateways and load balancers add none. Reported when the hops exceed `maxHops`, naming the chain; a chain of more than 12 steps is spelled out by its first and last six, a loop by its first 11 members and how many more.',
+    'Along requests (see “Requests” above). For each entry service no drawn flow covers: the longest path of sync calls from it, in the graph of sync edges between compute and edge nodes condensed into its strongly connected components (a loop counts as all its services), found once for all entries by dynamic programming in reverse topological order. For each drawn flow: its deepest run of nested sync steps, each step continuing the step that brought the request to its caller. Hops count service-to-service steps: services on the chain minus one; gateways and load balancers add none. Every entry service and every flow over the limit is reported: when the hops exceed `maxHops`, naming the chain (a chain of more than 12 steps by its first and last six, a loop by its first 11 members and how many more).',
   thresholds,
   check({ index, thresholds: t }) {
-    const chains = longestChains(index);
-    const { graph, services } = chains;
     const findings: Finding[] = [];
-    // Entry components: no call comes in from another component.
-    const facts = factsOf(index);
-    const hasIncoming = new Uint8Array(graph.count);
-    for (let k = 0; k < facts.m; k++) {
-      if (facts.family[k] !== SYNC) continue;
-      const from = graph.componentOf[facts.source[k]!]!;
-      const to = graph.componentOf[facts.target[k]!]!;
-      if (from !== -1 && to !== -1 && from !== to) hasIncoming[to] = 1;
-    }
-    for (let c = 0; c < graph.count; c++) {
-      const hops = services[c]! - 1;
-      if (hasIncoming[c] === 1 || hops <= t.maxHops) continue;
-      const chain = describeChain(index, chains, c);
+    const report = (start: string, services: number, names: readonly string[], elementIds: string[], flow: string | null) => {
+      const hops = services - 1;
       findings.push(
         makeFinding(deepSyncChain, {
-          message: `A request entering at ${chain.names[0]} passes through ${formatNumber(services[c]!)} services one after another: ${arrowPath(chain.names)} (${formatNumber(hops)} hops; the limit is ${t.maxHops}).`,
+          message: `${flow === null ? `A request entering at ${start}` : `“${flow}”`} passes through ${formatNumber(services)} services one after another: ${arrowPathSome(names, 13)} (${formatNumber(hops)} hops; the limit is ${t.maxHops}).`,
           why: WHY,
           fix: FIX,
-          elementIds: chain.elementIds,
+          elementIds,
         }),
       );
+    };
+
+    // Drawn flows: the deepest run of nested sync calls in each.
+    const facts = factsOf(index);
+    for (const flow of drawnFlows(index)) {
+      const chain = deepestFlowChain(facts, flow);
+      if (chain.services - 1 > t.maxHops) report('', chain.services, chain.nodes.map((i) => facts.nodes[i]!.name), [...chain.nodes.map((i) => facts.nodes[i]!.id), ...chain.edges.map((k) => facts.edges[k]!.id)], flow.name);
+    }
+
+    // Entry services no flow covers: the longest chain from each.
+    const chains = longestChains(index);
+    for (const i of uncoveredEntries(index)) {
+      const c = chains.graph.componentOf[i]!;
+      const services = chains.services[c]!;
+      if (services - 1 <= t.maxHops) continue;
+      const chain = describeChain(index, chains, c);
+      report(facts.nodes[i]!.name, services, chain.names, chain.elementIds, null);
     }
     return findings;
   },

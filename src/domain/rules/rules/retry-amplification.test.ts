@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allQuickFixProblems, checkRule } from '../rule-harness.ts';
 import { sketch } from '../sketch.ts';
+import { withFlows } from '../../../testing/flows.ts';
 import { retryAmplification as rule } from './retry-amplification.ts';
 
 const retry = (maxAttempts: number, backoff: 'none' | 'fixed' | 'exponential' = 'exponential', jitter = true) => ({
@@ -57,5 +58,44 @@ describe('retry-amplification', () => {
 
   it('has quick fixes that keep retries at one hop', () => {
     expect(allQuickFixProblems(rule, rule.examples.failing)).toEqual([]);
+  });
+
+  describe('along requests', () => {
+    // e1 web>gw, e2 gw>orchestrator, e3 orchestrator>stripe (3 attempts), e4 stripe>receiver (webhook), e5 receiver>orchestrator (2 attempts), e6 orchestrator>db
+    const payments = sketch({
+      id: 'd',
+      title: 'Payments with webhooks',
+      nodes: {
+        web: ['web-client', 'Web'],
+        gw: ['api-gateway', 'Gateway'],
+        orchestrator: ['service', 'Payment orchestrator'],
+        stripe: ['third-party-api', 'Stripe'],
+        receiver: ['service', 'Webhook receiver'],
+        db: ['relational-database', 'Payments DB'],
+      },
+      links: [
+        ['web', 'gw', { timeoutMs: 10_000 }],
+        ['gw', 'orchestrator', { timeoutMs: 5000 }],
+        ['orchestrator', 'stripe', { timeoutMs: 1000, ...retry(3) }],
+        ['stripe', 'receiver', { timeoutMs: null, label: 'webhooks' }],
+        ['receiver', 'orchestrator', { timeoutMs: 2000, ...retry(2) }],
+        ['orchestrator', 'db'],
+      ],
+    });
+
+    it('without flows, every path from an entry may combine: the webhook path reaches Stripe', () => {
+      expect(checkRule(rule, payments).map((f) => f.message)).toEqual([
+        'Retries stack up along Webhook receiver → Payment orchestrator → Stripe: 2 × 3 = up to 6 calls reach Stripe for one request.',
+      ]);
+    });
+
+    it('with flows, never joins the webhook’s call to the orchestrator with the charge it does not make', () => {
+      const drawn = withFlows(payments, { Pay: ['e1', 'e2', 'e3', 'e6'], 'Payment webhook': ['e4', 'e5', 'e6'] });
+      expect(checkRule(rule, drawn)).toEqual([]);
+      const charges = withFlows(payments, { Pay: ['e1', 'e2', 'e3', 'e6'], 'Payment webhook': ['e4', 'e5', 'e3'] });
+      expect(checkRule(rule, charges).map((f) => f.message)).toEqual([
+        'In “Payment webhook”, retries stack up along Webhook receiver → Payment orchestrator → Stripe: 2 × 3 = up to 6 calls reach Stripe for one request.',
+      ]);
+    });
   });
 });

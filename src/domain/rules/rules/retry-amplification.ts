@@ -1,9 +1,10 @@
 import type { SyncEdge } from '../../diagram/schema.ts';
 import { stronglyConnected } from '../analysis/components.ts';
-import { callFacts, UNSPREAD_RETRY, type CallFacts } from '../analysis/calls.ts';
+import { callFacts, RETRIED, UNSPREAD_RETRY, type CallFacts } from '../analysis/calls.ts';
 import { patchSyncEdges } from '../analysis/edits.ts';
 import { factsOf, SYNC, type Facts } from '../analysis/facts.ts';
 import { makeFinding, quickFix } from '../analysis/finding.ts';
+import { drawnFlows, pathCalls, type FlowPath } from '../analysis/requests.ts';
 import { arrowPath, formatNumber, plural } from '../analysis/text.ts';
 import { sketch } from '../sketch.ts';
 import type { Finding, RuleDefinition } from '../types.ts';
@@ -25,27 +26,29 @@ interface RetryChain {
 }
 
 /**
- * The most amplified chain of consecutive retrying calls ending at each node,
- * by dynamic programming over the condensed graph of retrying edges (edges
- * inside a loop do not chain; the loop is reported by sync-cycle). Only chains
- * that no longer chain continues are returned.
+ * On the paths from entries no flow covers: the most amplified chain of
+ * consecutive retrying calls ending at each node, by dynamic programming over
+ * the condensed graph of retrying edges on those paths (edges inside a loop
+ * do not chain; the loop is reported by sync-cycle). Only chains that no
+ * longer chain continues are returned.
  */
-function retryChains(facts: Facts, calls: CallFacts, minHops: number): RetryChain[] {
+function retryChains(facts: Facts, calls: CallFacts, onPath: Uint8Array, minHops: number): RetryChain[] {
   const { n, m, source, target } = facts;
   if (calls.retried < minHops) return [];
+  const retrying = calls.retrying.filter((k) => onPath[k] !== 0);
   // member: 1 for a node that a retrying edge leaves, 2 that one enters, 3 both.
   const member = new Uint8Array(n);
-  for (const k of calls.retrying) {
+  for (const k of retrying) {
     member[source[k]!]! |= 1;
     member[target[k]!]! |= 2;
   }
   // A chain of two or more retrying edges passes through a node that one enters and another leaves.
   let chained = false;
-  for (const k of calls.retrying) if (member[source[k]!] === 3) chained = true;
+  for (const k of retrying) if (member[source[k]!] === 3) chained = true;
   if (!chained) return [];
   for (let i = 0; i < n; i++) if (member[i] !== 0) member[i] = 1;
   const follow = new Uint8Array(m);
-  for (const k of calls.retrying) follow[k] = 1;
+  for (const k of retrying) follow[k] = 1;
   const graph = stronglyConnected(facts, member, facts.out[SYNC], follow);
   const product = new Float64Array(n).fill(1);
   const hops = new Int32Array(n);
@@ -82,6 +85,36 @@ function retryChains(facts: Facts, calls: CallFacts, minHops: number): RetryChai
   return chains;
 }
 
+/**
+ * In one drawn flow: chains of consecutive retrying sync steps, each step
+ * following the step that brought the request to its caller. Only chains no
+ * later step of the flow continues are returned.
+ */
+function flowRetryChains(facts: Facts, calls: CallFacts, flow: FlowPath, minHops: number): RetryChain[] {
+  const { steps, via } = flow;
+  const count = steps.length;
+  const product = new Float64Array(count);
+  const hops = new Int32Array(count);
+  const extended = new Uint8Array(count);
+  const retried = (s: number) => facts.family[steps[s]!] === SYNC && (calls.flags[steps[s]!]! & RETRIED) !== 0;
+  for (let s = 0; s < count; s++) {
+    if (!retried(s)) continue;
+    const p = via[s]!;
+    const chained = p !== -1 && retried(p);
+    product[s] = calls.attempts[steps[s]!]! * (chained ? product[p]! : 1);
+    hops[s] = chained ? hops[p]! + 1 : 1;
+    if (chained) extended[p] = 1;
+  }
+  const chains: RetryChain[] = [];
+  for (let s = 0; s < count; s++) {
+    if (hops[s]! < minHops || extended[s] === 1) continue;
+    const edges: number[] = [];
+    for (let at = s; at !== -1 && edges.length < hops[s]!; at = via[at]!) edges.push(steps[at]!);
+    chains.push({ edges: edges.reverse(), product: product[s]! });
+  }
+  return chains;
+}
+
 function scheduleProblem(edge: SyncEdge): string {
   if (edge.retry.backoff === 'none') return 'immediately, with no backoff between attempts';
   if (edge.retry.backoff === 'fixed') return 'on a fixed schedule with no jitter, so callers retry in lock-step';
@@ -95,14 +128,23 @@ export const retryAmplification: RuleDefinition<typeof thresholds> = {
   glossaryTerm: 'retry-amplification',
   summary: 'Flags retries stacked on consecutive calls, and retries sent without backoff or jitter.',
   condition:
-    'Two checks on sync edges with `retry.maxAttempts` > 1 (retrying edges). (1) A path of at least `minRetryingHops` consecutive retrying edges; for each node the most amplified such path ending there is found by dynamic programming over the condensed graph of retrying edges, and reported where no longer chain continues it, with the product of the attempts. (2) A retrying edge whose backoff is `none`, or that has no jitter.',
+    'Two checks on sync edges with `retry.maxAttempts` > 1 (retrying edges). (1) Along requests (see “Requests” above), never joining calls from two operations: a chain of at least `minRetryingHops` consecutive retrying calls, reported where no longer chain continues it, with the product of the attempts. In a drawn flow a step continues the step that brought the request to its caller; on the paths from entry services no flow covers, the most amplified chain ending at each node is found by dynamic programming over the condensed graph of retrying edges on those paths. The same chain is reported once. (2) A retrying edge whose backoff is `none`, or that has no jitter, wherever it is.',
   thresholds,
   check({ index, thresholds: t }) {
     const facts = factsOf(index);
     const findings: Finding[] = [];
     const name = (i: number) => facts.nodes[i]!.name;
     const calls = callFacts(index);
-    for (const chain of retryChains(facts, calls, Math.max(2, t.minRetryingHops))) {
+    const minHops = Math.max(2, t.minRetryingHops);
+    // Chains within each drawn flow, then on the paths from entries no flow covers; each chain once.
+    const found: { chain: RetryChain; flow: string | null }[] = [];
+    for (const flow of drawnFlows(index)) for (const chain of flowRetryChains(facts, calls, flow, minHops)) found.push({ chain, flow: flow.name });
+    for (const chain of retryChains(facts, calls, pathCalls(index), minHops)) found.push({ chain, flow: null });
+    const seen = new Set<string>();
+    for (const { chain, flow } of found) {
+      const key = chain.edges.join(' ');
+      if (seen.has(key)) continue;
+      seen.add(key);
       const edges = chain.edges.map((k) => facts.edges[k] as SyncEdge);
       const nodes = [facts.source[chain.edges[0]!]!, ...chain.edges.map((k) => facts.target[k]!)];
       const lastCaller = nodes[nodes.length - 2]!;
@@ -110,7 +152,7 @@ export const retryAmplification: RuleDefinition<typeof thresholds> = {
       const inner = edges.slice(0, -1).map((e) => e.id);
       findings.push(
         makeFinding(retryAmplification, {
-          message: `Retries stack up along ${arrowPath(nodes.map(name))}: ${edges.map((e) => e.retry.maxAttempts).join(' × ')} = up to ${formatNumber(chain.product)} calls reach ${name(last)} for one request.`,
+          message: `${flow === null ? 'Retries' : `In “${flow}”, retries`} stack up along ${arrowPath(nodes.map(name))}: ${edges.map((e) => e.retry.maxAttempts).join(' × ')} = up to ${formatNumber(chain.product)} calls reach ${name(last)} for one request.`,
           why: CHAIN_WHY,
           fix: CHAIN_FIX,
           elementIds: [...nodes.map((i) => facts.nodes[i]!.id), ...edges.map((e) => e.id)],

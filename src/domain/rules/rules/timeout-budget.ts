@@ -2,6 +2,7 @@ import type { SyncEdge } from '../../diagram/schema.ts';
 import { patchSyncEdges } from '../analysis/edits.ts';
 import { callFacts, NO_TIMEOUT, type CallFacts } from '../analysis/calls.ts';
 import { factsOf, SYNC, type Facts } from '../analysis/facts.ts';
+import { drawnFlows, pathCalls } from '../analysis/requests.ts';
 import { makeFinding, quickFix } from '../analysis/finding.ts';
 import { formatMs } from '../analysis/text.ts';
 import { sketch } from '../sketch.ts';
@@ -18,15 +19,23 @@ function fitToBudget(budget: number, attempts: number): { timeoutMs: number; att
   return { timeoutMs: Math.max(1, Math.floor(budget / kept)), attempts: kept };
 }
 
-/** The finding for call k out of node i, which may outlast the budget its tightest caller (edge `tightest`) gives i. */
-function report(facts: Facts, calls: CallFacts, i: number, tightest: number, budget: number, k: number): Finding {
+/** A call that may outlast its caller's budget: inner call k out of node i, the caller's call `outer` into i, and the flow, if any. */
+interface Overrun {
+  k: number;
+  outer: number;
+  budget: number;
+  flow: string | null;
+}
+
+/** The finding for an overrun: call k may outlast the budget `outer` gives its caller. */
+function report(facts: Facts, calls: CallFacts, { k, outer, budget, flow }: Overrun): Finding {
   const attempts = calls.attempts[k]!;
   const timeoutMs = calls.timeout[k]!;
   const worst = timeoutMs * attempts;
   const edge = facts.edges[k] as SyncEdge;
-  const node = facts.nodes[i]!;
+  const node = facts.nodes[facts.source[k]!]!;
   const callee = facts.nodes[facts.target[k]!]!;
-  const caller = facts.nodes[facts.source[tightest]!]!;
+  const caller = facts.nodes[facts.source[outer]!]!;
   const spend =
     attempts > 1
       ? `may spend ${attempts} × ${formatMs(timeoutMs)} = ${formatMs(worst)} on ${callee.name}`
@@ -37,10 +46,10 @@ function report(facts: Facts, calls: CallFacts, i: number, tightest: number, bud
       ? `Lower the timeout to ${formatMs(fit.timeoutMs)}`
       : `Lower the timeout to ${formatMs(fit.timeoutMs)} and the attempts to ${fit.attempts}`;
   return makeFinding(timeoutBudget, {
-    message: `${node.name} ${spend}, but ${caller.name} gives ${node.name} only ${formatMs(budget)}.`,
+    message: `${flow === null ? '' : `In “${flow}”, `}${node.name} ${spend}, but ${caller.name} gives ${node.name} only ${formatMs(budget)}.`,
     why: WHY,
     fix: FIX,
-    elementIds: [caller.id, facts.edges[tightest]!.id, node.id, edge.id, callee.id],
+    elementIds: [caller.id, facts.edges[outer]!.id, node.id, edge.id, callee.id],
     key: edge.id,
     quickFixes: [
       quickFix('fit-timeout', label, (d) =>
@@ -50,6 +59,8 @@ function report(facts: Facts, calls: CallFacts, i: number, tightest: number, bud
   });
 }
 
+const timed = (calls: CallFacts, k: number) => (calls.flags[k]! & NO_TIMEOUT) === 0;
+
 export const timeoutBudget: RuleDefinition<Record<string, never>> = {
   id: 'timeout-budget',
   title: 'Inner timeout longer than the outer one',
@@ -57,34 +68,50 @@ export const timeoutBudget: RuleDefinition<Record<string, never>> = {
   glossaryTerm: 'deadline-propagation',
   summary: 'Flags a call that may take longer, with its retries, than its caller is willing to wait.',
   condition:
-    'For a node N with at least one incoming sync edge that has a timeout, take the tightest one (smallest `timeoutMs`, the budget). Reported for each outgoing sync edge of N whose `timeoutMs × retry.maxAttempts` exceeds that budget. One finding per inner edge (its id is the finding key). The quick fix lowers the inner timeout to ⌊budget ÷ attempts⌋ (and the attempts, if even 1 ms each would not fit).',
+    'Along requests (see “Requests” above), never pairing calls from two operations. In a drawn flow: a sync step out of node N whose `timeoutMs × retry.maxAttempts` exceeds the timeout of the flow’s own sync step that brought the request to N. On the paths from entry services no flow covers: for a node N, the tightest timeout among the sync edges into N that such a request may take (the budget), against each sync edge out of N it may take. One finding per inner edge (its id is the finding key), for the tightest budget found. The quick fix lowers the inner timeout to ⌊budget ÷ attempts⌋ (and the attempts, if even 1 ms each would not fit).',
   thresholds: {},
   check({ index }) {
     const facts = factsOf(index);
-    const findings: Finding[] = [];
     const calls = callFacts(index);
-    const { flags, timeout, attempts: tries } = calls;
+    const { timeout, attempts } = calls;
+    const overruns = new Map<number, Overrun>();
+    const consider = (k: number, outer: number, flow: string | null) => {
+      const budget = timeout[outer]!;
+      if (!(timeout[k]! * attempts[k]! > budget)) return;
+      const known = overruns.get(k);
+      if (!known || budget < known.budget) overruns.set(k, { k, outer, budget, flow });
+    };
+
+    // Drawn flows: each step against the step that brought the request to its caller.
+    for (const flow of drawnFlows(index)) {
+      const { steps, via } = flow;
+      for (let s = 0; s < steps.length; s++) {
+        const k = steps[s]!;
+        const p = via[s]!;
+        if (p === -1 || facts.family[k] !== SYNC || !timed(calls, k)) continue;
+        const outer = steps[p]!;
+        if (facts.family[outer] === SYNC && timed(calls, outer)) consider(k, outer, flow.name);
+      }
+    }
+
+    // Paths from entries no flow covers: the tightest call in against every call out.
+    const onPath = pathCalls(index);
     const outgoing = facts.out[SYNC];
     const incoming = facts.in[SYNC];
     for (let i = 0; i < facts.n; i++) {
       if (outgoing.start[i] === outgoing.start[i + 1] || incoming.start[i] === incoming.start[i + 1]) continue;
       let tightest = -1;
-      let budget = Infinity;
       for (let j = incoming.start[i]!; j < incoming.start[i + 1]!; j++) {
         const k = incoming.edge[j]!;
-        if ((flags[k]! & NO_TIMEOUT) === 0 && timeout[k]! < budget) {
-          tightest = k;
-          budget = timeout[k]!;
-        }
+        if (onPath[k] !== 0 && timed(calls, k) && (tightest === -1 || timeout[k]! < timeout[tightest]!)) tightest = k;
       }
       if (tightest === -1) continue;
       for (let j = outgoing.start[i]!; j < outgoing.start[i + 1]!; j++) {
         const k = outgoing.edge[j]!;
-        if ((flags[k]! & NO_TIMEOUT) !== 0) continue;
-        if (!(timeout[k]! * tries[k]! <= budget)) findings.push(report(facts, calls, i, tightest, budget, k));
+        if (onPath[k] !== 0 && timed(calls, k)) consider(k, tightest, null);
       }
     }
-    return findings;
+    return [...overruns.values()].map((overrun) => report(facts, calls, overrun));
   },
   examples: {
     failing: sketch({
