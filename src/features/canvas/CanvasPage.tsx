@@ -1,7 +1,7 @@
 import { ReactFlowProvider, type Viewport } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { FileDown, FileImage, FileJson, FileUp, GitFork, Upload, X } from 'lucide-react';
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { DesignStorage } from '../../storage/design-storage.ts';
 import { useEditorStore } from '../../stores/editor/editor-store.ts';
 import { useSettingsStore } from '../../stores/settings-store.ts';
@@ -72,6 +72,12 @@ function Drawer({ side, title, open, onClose, children }: { side: 'left' | 'righ
   );
 }
 
+/** A message to show once the design has opened (why it opened, or why the example asked for did not). */
+export interface CanvasNotice {
+  text: string;
+  tone: 'success' | 'error';
+}
+
 export interface CanvasPageProps {
   storage: DesignStorage;
   /** Creates the design to start with when the slot is empty. */
@@ -80,11 +86,8 @@ export interface CanvasPageProps {
   sidePanel?: { label: string; content: ReactNode };
   /** The capabilities a problem expects; the inspector offers them as responsibilities. */
   capabilities?: readonly Capability[];
-  /** A design to open on top of the current one (undo brings the current one back). */
-  example?: { design: Design; title: string };
-  /** Why a requested example could not be opened. */
-  exampleMissing?: string;
-  onExampleOpened?(): void;
+  notice?: CanvasNotice;
+  onNoticeShown?(): void;
   /**
    * Opens `design` as a new entry of the library (an imported file, or a
    * copy of this one); resolves to an error message, or null on success.
@@ -136,7 +139,7 @@ const LeftColumn = memo(function LeftColumn({ sidePanel, onDone, startWith = 'si
   );
 });
 
-function CanvasWorkspace({ storage, freshDesign, sidePanel, example, exampleMissing, onExampleOpened, onOpenAsNew, banner }: CanvasPageProps) {
+function CanvasWorkspace({ storage, freshDesign, sidePanel, notice, onNoticeShown, onOpenAsNew, banner }: CanvasPageProps) {
   const narrow = useMediaQuery('(max-width: 767px)');
   const coarse = useMediaQuery('(pointer: coarse)');
   const [paletteOpen, setPaletteOpen] = useState(false);
@@ -217,22 +220,11 @@ function CanvasWorkspace({ storage, freshDesign, sidePanel, example, exampleMiss
   );
   const share = useCallback(() => setSharing(useEditorStore.getState().design), []);
 
-  const openedExample = useRef<Design | null>(null);
   useEffect(() => {
-    if (saveState.status === 'loading') return;
-    const store = useEditorStore.getState();
-    if (example && openedExample.current !== example.design) {
-      openedExample.current = example.design;
-      store.replaceDesign({ ...example.design, id: store.design.id, title: `Example: ${example.title}` });
-      store.select([]);
-      store.announce(`Opened the example “${example.title}”. Your previous design is one undo away (Ctrl+Z).`, 'success');
-      setTimeout(() => fitDesign({ maxZoom: 1 }), 50);
-      onExampleOpened?.();
-    } else if (exampleMissing) {
-      store.announce(exampleMissing, 'error');
-      onExampleOpened?.();
-    }
-  }, [saveState.status, example, exampleMissing, onExampleOpened, fitDesign]);
+    if (saveState.status === 'loading' || !notice) return;
+    useEditorStore.getState().announce(notice.text, notice.tone);
+    onNoticeShown?.();
+  }, [saveState.status, notice, onNoticeShown]);
   const showFinding = useCallback(
     (finding: Finding) => {
       const store = useEditorStore.getState();
