@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { designOf } from '../testing/designs.ts';
-import { createMemoryLibrary, DB_NAME, openIndexedDbLibrary, type DesignLibrary } from './design-library.ts';
+import { createMemoryLibrary, DB_NAME, DELETED_MESSAGE, FULL_MESSAGE, openIndexedDbLibrary, type DesignLibrary } from './design-library.ts';
 
 const design = (id: string, updatedAt = '2026-01-01T00:00:00.000Z', problemId: string | null = null) => ({
   ...designOf({ web: 'web-client', api: 'service' }, [['web', 'api']]),
@@ -44,13 +44,22 @@ describe.each([
     expect(await library.save(design('a'), null)).toMatchObject({ ok: false, reason: 'conflict' });
   });
 
+  it('does not bring back a design deleted since it was read', async () => {
+    const library = await open();
+    await library.save(design('a'), null);
+    await library.remove('a');
+    expect(await library.save({ ...design('a'), title: 'Edited elsewhere' }, 1)).toMatchObject({ ok: false, reason: 'deleted', message: DELETED_MESSAGE });
+    expect(await library.get('a')).toEqual({ status: 'missing' });
+    expect((await library.save(design('a'), null)).ok).toBe(true);
+  });
+
   it('removes a design and puts it back unchanged', async () => {
     const library = await open();
     await library.save(design('a'), null);
     const removed = await library.remove('a');
     expect((await library.list()).entries).toEqual([]);
-    expect(removed).not.toBeNull();
-    await library.restore(removed!);
+    if (!removed.ok || !removed.record) throw new Error('nothing was removed');
+    await library.restore(removed.record);
     expect(await library.get('a')).toMatchObject({ status: 'loaded', design: design('a') });
   });
 
@@ -112,6 +121,51 @@ describe('the IndexedDB library with damaged data', () => {
     }
     const stored = await library.get('a');
     expect(stored.status === 'loaded' && stored.design.title).toBe('Design a');
+  });
+
+  it('reports a write whose transaction aborts over the quota as a full disk, with no unhandled rejection', async () => {
+    const library = await openIndexedDbLibrary();
+    await library.save(design('a'), null);
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    const put = IDBObjectStore.prototype.put;
+    // As Chrome does when a commit runs over the quota: the pending request fails with
+    // "The transaction was aborted…" and the transaction's error is the QuotaExceededError.
+    IDBObjectStore.prototype.put = function (...args: Parameters<typeof put>) {
+      const request = put.apply(this, args);
+      (this.transaction as unknown as { _abort(name: string): void })._abort('QuotaExceededError');
+      return request;
+    };
+    try {
+      expect(await library.save({ ...design('a'), title: 'Bigger' }, 1)).toEqual({ ok: false, reason: 'full', message: FULL_MESSAGE });
+      expect(await library.records.put('session:x', { a: 1 })).toEqual({ ok: false, reason: 'full', message: FULL_MESSAGE });
+      expect(await library.restore({ id: 'b', revision: 1, design: design('b') })).toEqual({ ok: false, reason: 'full', message: FULL_MESSAGE });
+      await library.noteScore('chat-app', 50);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    } finally {
+      IDBObjectStore.prototype.put = put;
+      process.off('unhandledRejection', onUnhandled);
+    }
+    expect(unhandled).toEqual([]);
+    const stored = await library.get('a');
+    expect(stored.status === 'loaded' && stored.design.title).toBe('Design a');
+  });
+
+  it('acts on the key of a record whose design carries another id', async () => {
+    const library = await openIndexedDbLibrary();
+    await library.save({ ...design('good'), title: 'Good' }, null);
+    const db = await openDB(DB_NAME);
+    await db.put('designs', { id: 'k1', revision: 1, design: { ...design('good'), title: 'Mislabelled' } });
+    db.close();
+    const { entries } = await library.list();
+    expect(entries.map((e) => [e.design.id, e.design.title]).sort()).toEqual([
+      ['good', 'Good'],
+      ['k1', 'Mislabelled'],
+    ]);
+    expect(await library.remove('k1')).toMatchObject({ ok: true, record: { id: 'k1' } });
+    expect(await library.get('good')).toMatchObject({ status: 'loaded', design: { title: 'Good' } });
+    expect(await library.get('k1')).toEqual({ status: 'missing' });
   });
 
   it('falls back to memory, with a warning, when IndexedDB cannot be opened', async () => {

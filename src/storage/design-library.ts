@@ -9,7 +9,7 @@
  * hiding the rest of the library.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { Design } from '../domain/diagram/schema.ts';
+import { ID_PATTERN, type Design } from '../domain/diagram/schema.ts';
 import { parseDesign } from '../domain/persistence/parse-design.ts';
 
 /** What is stored per design. `design` stays `unknown` until it has been parsed. */
@@ -52,7 +52,9 @@ export type GetResult =
 
 export type SaveOutcome =
   | { ok: true; revision: number }
-  | { ok: false; reason: 'conflict' | 'full' | 'unavailable'; message: string };
+  | { ok: false; reason: 'conflict' | 'deleted' | 'full' | 'unavailable'; message: string };
+
+export type RemoveOutcome = { ok: true; record: StoredDesign | null } | { ok: false; message: string };
 
 export interface DesignLibrary {
   /** False when the browser gave no storage and designs live in this tab only. */
@@ -64,11 +66,12 @@ export interface DesignLibrary {
   /**
    * Writes a design. `expectedRevision` is the revision this tab last read or
    * wrote (null for a new design); when the stored one differs, another tab
-   * has written since and nothing is overwritten.
+   * has written since and nothing is overwritten. A design that was deleted
+   * since it was read is not brought back silently ('deleted').
    */
   save(design: Design, expectedRevision: number | null): Promise<SaveOutcome>;
-  /** Removes a design and returns what was stored, so it can be put back. */
-  remove(id: string): Promise<StoredDesign | null>;
+  /** Removes the record stored under `key` and returns what was stored, so it can be put back. */
+  remove(key: string): Promise<RemoveOutcome>;
   restore(record: StoredDesign): Promise<SaveOutcome>;
   /** The most recently edited design of a problem (or of the free canvas, with null). */
   latest(problemId: string | null): Promise<string | null>;
@@ -89,9 +92,34 @@ export interface RecordStore {
 export const FULL_MESSAGE = 'Browser storage is full: your latest changes are not saved. Export the design (JSON) to keep it, then free some space.';
 export const UNAVAILABLE_MESSAGE = 'This browser does not let Skyline store anything (private browsing?). Your work stays in this tab only: export it to keep it.';
 const CONFLICT_MESSAGE = 'This design was changed in another tab since this one opened it, so your changes here were not saved over it.';
+export const DELETED_MESSAGE = 'This design was deleted (in My designs or another tab) while it was open here, so your changes were not saved.';
 
 function isQuotaError(error: unknown): boolean {
   return error instanceof DOMException && (error.name === 'QuotaExceededError' || error.code === 22);
+}
+
+/**
+ * What a failed write means for the learner. A full disk often surfaces as
+ * an aborted request ("The transaction was aborted…") whose transaction
+ * holds the QuotaExceededError, so the transaction is asked too.
+ */
+function writeFailure(error: unknown, tx: { error: DOMException | null } | undefined, what = 'Saving'): { ok: false; reason: 'full' | 'unavailable'; message: string } {
+  let cause: unknown = null;
+  try {
+    cause = tx?.error ?? null;
+  } catch {
+    // A transaction that never started has no error to read.
+  }
+  if (isQuotaError(error) || isQuotaError(cause)) return { ok: false, reason: 'full', message: FULL_MESSAGE };
+  const detail = cause instanceof Error ? cause.message : error instanceof Error ? error.message : String(error);
+  return { ok: false, reason: 'unavailable', message: `${what} failed (${detail.slice(0, 120)}). Your work stays in this tab: export it to keep it.` };
+}
+
+/** Opens a read-write transaction whose `done` is always handled (awaited by the caller, or it would be an unhandled rejection when the write fails). */
+function writeTransaction<Name extends 'designs' | 'progress' | 'interviews'>(db: IDBPDatabase<SkylineDb>, store: Name) {
+  const tx = db.transaction(store, 'readwrite');
+  tx.done.catch(() => undefined);
+  return tx;
 }
 
 function titleOf(raw: unknown): string | null {
@@ -100,14 +128,24 @@ function titleOf(raw: unknown): string | null {
   return typeof title === 'string' && title.trim() ? title : null;
 }
 
-function read(record: unknown): GetResult & { id?: string } {
+/**
+ * Reads the record stored under `key`. Every operation on a design acts on
+ * its key, so a record whose design carries another id (damaged by hand or
+ * by an old bug) is read as the design of its key: deleting or renaming it
+ * never touches the design whose id it carried.
+ */
+function read(record: unknown, key: string): GetResult {
   if (typeof record !== 'object' || record === null || !('design' in record)) {
     return { status: 'damaged', message: 'The stored record is not a design.', raw: record };
   }
   const parsed = parseDesign((record as StoredDesign).design);
   if (!parsed.ok) return { status: 'damaged', message: parsed.message, raw: (record as StoredDesign).design };
+  if (parsed.design.id !== key && !ID_PATTERN.test(key)) {
+    return { status: 'damaged', message: `The record is stored under a key that is not a design id.`, raw: (record as StoredDesign).design };
+  }
   const revision = (record as StoredDesign).revision;
-  return { status: 'loaded', design: parsed.design, revision: Number.isInteger(revision) ? revision : 0 };
+  const design = parsed.design.id === key ? parsed.design : { ...parsed.design, id: key };
+  return { status: 'loaded', design, revision: Number.isInteger(revision) ? revision : 0 };
 }
 
 const byRecency = (a: LibraryEntry, b: LibraryEntry) => b.design.updatedAt.localeCompare(a.design.updatedAt);
@@ -117,7 +155,7 @@ function sortOut(records: Iterable<readonly [string, unknown]>): { entries: Libr
   const entries: LibraryEntry[] = [];
   const damaged: DamagedEntry[] = [];
   for (const [id, record] of records) {
-    const result = read(record);
+    const result = read(record, id);
     if (result.status === 'loaded') entries.push({ design: result.design, revision: result.revision });
     else if (result.status === 'damaged') damaged.push({ id, title: titleOf(result.raw), message: result.message, raw: result.raw });
   }
@@ -136,16 +174,23 @@ function rawDesignField(record: unknown, field: 'updatedAt' | 'problemId'): unkn
  * ordered by their stored time, and only they are validated, newest first, until
  * one reads, instead of validating the whole library.
  */
-function latestOf(records: Iterable<unknown>, problemId: string | null): string | null {
+function latestOf(records: Iterable<readonly [string, unknown]>, problemId: string | null): string | null {
   const candidates = [...records]
-    .filter((r) => (rawDesignField(r, 'problemId') ?? null) === problemId)
-    .map((r) => ({ r, at: rawDesignField(r, 'updatedAt') }))
+    .filter(([, r]) => (rawDesignField(r, 'problemId') ?? null) === problemId)
+    .map(([key, r]) => ({ key, r, at: rawDesignField(r, 'updatedAt') }))
     .sort((a, b) => String(b.at ?? '').localeCompare(String(a.at ?? '')));
-  for (const { r } of candidates) {
-    const result = read(r);
+  for (const { key, r } of candidates) {
+    const result = read(r, key);
     if (result.status === 'loaded' && (result.design.problemId ?? null) === problemId) return result.design.id;
   }
   return null;
+}
+
+/** Why `design` must not be written over what is stored, or null when it may. */
+function refuseOverwrite(stored: StoredDesign | undefined, id: string, expectedRevision: number | null): SaveOutcome | null {
+  if (stored === undefined) return expectedRevision === null ? null : { ok: false, reason: 'deleted', message: DELETED_MESSAGE };
+  if (expectedRevision === null) return { ok: false, reason: 'conflict', message: `A design with id ${id} already exists.` };
+  return stored.revision === expectedRevision ? null : { ok: false, reason: 'conflict', message: CONFLICT_MESSAGE };
 }
 
 function withScore(current: ProblemProgress | undefined, problemId: string, score: number, attempt: boolean): ProblemProgress | null {
@@ -170,48 +215,53 @@ export function createIndexedDbLibrary(db: IDBPDatabase<SkylineDb>): DesignLibra
     },
     async get(id) {
       const record = await db.get('designs', id);
-      return record === undefined ? { status: 'missing' } : read(record);
+      return record === undefined ? { status: 'missing' } : read(record, id);
     },
     async save(design, expectedRevision) {
+      let tx;
       try {
-        const tx = db.transaction('designs', 'readwrite');
+        tx = writeTransaction(db, 'designs');
         const stored = await tx.store.get(design.id);
-        if (stored !== undefined && expectedRevision !== null && stored.revision !== expectedRevision) {
+        const refusal = refuseOverwrite(stored, design.id, expectedRevision);
+        if (refusal) {
           tx.abort();
-          await tx.done.catch(() => undefined);
-          return { ok: false, reason: 'conflict', message: CONFLICT_MESSAGE };
-        }
-        if (stored !== undefined && expectedRevision === null) {
-          tx.abort();
-          await tx.done.catch(() => undefined);
-          return { ok: false, reason: 'conflict', message: `A design with id ${design.id} already exists.` };
+          return refusal;
         }
         const revision = (stored?.revision ?? 0) + 1;
         await tx.store.put({ id: design.id, revision, design });
         await tx.done;
         return { ok: true, revision };
       } catch (error) {
-        if (isQuotaError(error)) return { ok: false, reason: 'full', message: FULL_MESSAGE };
-        return { ok: false, reason: 'unavailable', message: `Saving failed (${error instanceof Error ? error.message : String(error)}). Your work stays in this tab: export it to keep it.` };
+        return writeFailure(error, tx);
       }
     },
-    async remove(id) {
-      const tx = db.transaction('designs', 'readwrite');
-      const stored = await tx.store.get(id);
-      await tx.store.delete(id);
-      await tx.done;
-      return stored ?? null;
+    async remove(key) {
+      let tx;
+      try {
+        tx = writeTransaction(db, 'designs');
+        const stored = await tx.store.get(key);
+        await tx.store.delete(key);
+        await tx.done;
+        return { ok: true, record: stored ?? null };
+      } catch (error) {
+        return { ok: false, message: writeFailure(error, tx, 'Deleting').message };
+      }
     },
     async restore(record) {
+      let tx;
       try {
-        await db.put('designs', record);
+        tx = writeTransaction(db, 'designs');
+        await tx.store.put(record);
+        await tx.done;
         return { ok: true, revision: record.revision };
       } catch (error) {
-        return isQuotaError(error) ? { ok: false, reason: 'full', message: FULL_MESSAGE } : { ok: false, reason: 'unavailable', message: 'The design could not be put back.' };
+        return writeFailure(error, tx, 'Putting the design back');
       }
     },
     async latest(problemId) {
-      return latestOf(await db.getAll('designs'), problemId);
+      const tx = db.transaction('designs');
+      const [keys, records] = await Promise.all([tx.store.getAllKeys(), tx.store.getAll()]);
+      return latestOf(records.map((record, i) => [String(keys[i]), record] as const), problemId);
     },
     async progress() {
       const all = await db.getAll('progress');
@@ -219,7 +269,7 @@ export function createIndexedDbLibrary(db: IDBPDatabase<SkylineDb>): DesignLibra
     },
     async noteScore(problemId, score, attempt = false) {
       try {
-        const tx = db.transaction('progress', 'readwrite');
+        const tx = writeTransaction(db, 'progress');
         const next = withScore(await tx.store.get(problemId), problemId, score, attempt);
         if (next) await tx.store.put(next);
         await tx.done;
@@ -229,11 +279,14 @@ export function createIndexedDbLibrary(db: IDBPDatabase<SkylineDb>): DesignLibra
     },
     records: {
       async put(key, value) {
+        let tx;
         try {
-          await db.put('interviews', { id: key, value });
+          tx = writeTransaction(db, 'interviews');
+          await tx.store.put({ id: key, value });
+          await tx.done;
           return { ok: true, revision: 0 };
         } catch (error) {
-          return isQuotaError(error) ? { ok: false, reason: 'full', message: FULL_MESSAGE } : { ok: false, reason: 'unavailable', message: 'Saving failed.' };
+          return writeFailure(error, tx);
         }
       },
       async get(key) {
@@ -261,28 +314,27 @@ export function createMemoryLibrary(warning: string | null = UNAVAILABLE_MESSAGE
     },
     async get(id) {
       const record = designs.get(id);
-      return record === undefined ? { status: 'missing' } : read(record);
+      return record === undefined ? { status: 'missing' } : read(record, id);
     },
     async save(design, expectedRevision) {
       const stored = designs.get(design.id);
-      if (stored !== undefined && stored.revision !== expectedRevision) {
-        return { ok: false, reason: 'conflict', message: expectedRevision === null ? `A design with id ${design.id} already exists.` : CONFLICT_MESSAGE };
-      }
+      const refusal = refuseOverwrite(stored, design.id, expectedRevision);
+      if (refusal) return refusal;
       const revision = (stored?.revision ?? 0) + 1;
       designs.set(design.id, { id: design.id, revision, design: structuredClone(design) });
       return { ok: true, revision };
     },
-    async remove(id) {
-      const stored = designs.get(id) ?? null;
-      designs.delete(id);
-      return stored;
+    async remove(key) {
+      const stored = designs.get(key) ?? null;
+      designs.delete(key);
+      return { ok: true, record: stored };
     },
     async restore(record) {
       designs.set(record.id, record);
       return { ok: true, revision: record.revision };
     },
     async latest(problemId) {
-      return latestOf(designs.values(), problemId);
+      return latestOf(designs, problemId);
     },
     async progress() {
       return new Map(progress);

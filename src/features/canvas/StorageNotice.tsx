@@ -1,12 +1,15 @@
 import { AlertTriangle } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import type { Conflict, DesignStorage } from '../../storage/design-storage.ts';
+import { useEditorStore } from '../../stores/editor/editor-store.ts';
+import { clearHistory } from '../../stores/editor/history.ts';
 
 const buttonClass = 'rounded-md border border-current/30 px-2.5 py-1 text-sm font-medium hover:bg-black/5 dark:hover:bg-white/10';
 
 /**
  * Says plainly when this tab's changes are not being saved: the design is
- * open in another tab, or the browser gives no storage. Offers the way out.
+ * open in another tab, was deleted, or the browser gives no storage. Offers
+ * the way out; taking the design back never writes over newer saved work.
  */
 export function StorageNotice({ storage, onSaveCopy, onExport }: { storage: DesignStorage; onSaveCopy?: () => void; onExport(): void }) {
   const [conflict, setConflict] = useState<Conflict | null>(null);
@@ -26,10 +29,20 @@ export function StorageNotice({ storage, onSaveCopy, onExport }: { storage: Desi
             className={buttonClass}
             onClick={() => {
               setBusy(true);
-              void storage.takeOver().finally(() => setBusy(false));
+              const store = useEditorStore.getState();
+              void storage
+                .takeOver(store.design)
+                .then((result) => {
+                  if (result.design !== store.design) {
+                    store.loadDesign(result.design);
+                    clearHistory();
+                  }
+                  if (result.message) store.announce(result.message, result.copy || conflict.kind === 'deleted' ? 'success' : 'info');
+                })
+                .finally(() => setBusy(false));
             }}
           >
-            Edit here instead
+            {conflict.kind === 'deleted' ? 'Restore it' : 'Edit here instead'}
           </button>
           {onSaveCopy && (
             <button type="button" className={buttonClass} onClick={onSaveCopy}>

@@ -1,6 +1,8 @@
 /**
- * Loads the current design once per page load and saves it shortly after
- * every change (and at once when the tab is hidden), reporting the state.
+ * Loads the current design once per page load, journals every change at
+ * once (synchronously, so a reload or crash right after an edit keeps it)
+ * and saves it to the library shortly after (and at once when the tab is
+ * hidden), reporting the state.
  */
 import { useEffect, useState } from 'react';
 import type { Design } from '../../domain/diagram/schema.ts';
@@ -35,6 +37,7 @@ export function useAutosave(storage: DesignStorage, fresh: () => Design = emptyD
         return;
       }
       const design = useEditorStore.getState().design;
+      storage.journal(design);
       const result = await storage.saveCurrent(design);
       if (cancelled) return;
       // A newer edit arrived while this save was in flight: its own save reports the state.
@@ -44,6 +47,8 @@ export function useAutosave(storage: DesignStorage, fresh: () => Design = emptyD
     };
     const flush = () => {
       if (timer !== undefined) {
+        // The page may be going away: the journal is written before anything asynchronous starts.
+        storage.journal(useEditorStore.getState().design);
         clearTimeout(timer);
         void save();
       }
@@ -63,6 +68,7 @@ export function useAutosave(storage: DesignStorage, fresh: () => Design = emptyD
         if (result.status === 'damaged') {
           store.announce(`This design could not be opened (${result.message}). It is kept as it was in My designs; a new design was started here.`, 'error');
         }
+        if (result.status === 'loaded' && result.recovered) store.announce(result.recovered, 'info');
         if (result.status === 'unavailable') setState({ status: 'failed', message: result.message });
         else if (storage.warning) setState({ status: 'failed', message: storage.warning });
         else setState({ status: 'saved' });
@@ -71,25 +77,20 @@ export function useAutosave(storage: DesignStorage, fresh: () => Design = emptyD
       }
       unsubscribe = useEditorStore.subscribe((s, prev) => {
         if (s.design === prev.design) return;
+        // Mid-drag frames are journaled when the gesture ends (by the save) or when the page is hidden.
+        if (!gestureActive()) storage.journal(s.design);
         setState((current) => (current.status === 'pending' ? current : { status: 'pending' }));
         if (timer !== undefined) clearTimeout(timer);
         timer = setTimeout(() => void save(), SAVE_DELAY_MS);
       });
     };
     void start();
-    // When this tab takes the design back from another one, save what it shows at once.
-    let hadConflict = false;
-    const unwatch = storage.watchConflict((conflict) => {
-      if (hadConflict && !conflict && loadedFrom === storage) void save();
-      hadConflict = conflict !== null;
-    });
     document.addEventListener('visibilitychange', onHidden);
     window.addEventListener('pagehide', flush);
     return () => {
       cancelled = true;
       flush();
       unsubscribe?.();
-      unwatch();
       document.removeEventListener('visibilitychange', onHidden);
       window.removeEventListener('pagehide', flush);
     };

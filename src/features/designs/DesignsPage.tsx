@@ -143,9 +143,11 @@ export function DesignsPage() {
     void refresh();
   };
 
-  const remove = async (id: string, title: string) => {
-    const record = await (await getLibrary()).remove(id);
-    if (record) setDeleted({ record, title });
+  /** Deletes the record stored under `key` (a damaged record's key may differ from the id inside it). */
+  const remove = async (key: string, title: string) => {
+    const result = await (await getLibrary()).remove(key);
+    if (!result.ok) setNotice({ tone: 'error', text: result.message });
+    else if (result.record) setDeleted({ record: result.record, title });
     void refresh();
   };
 
