@@ -1,17 +1,20 @@
-import { useMemo } from 'react';
 import { useLocation } from 'react-router';
 import { MessagePage } from '../../components/ui/MessagePage.tsx';
+import { useLoaded } from '../../components/ui/use-loaded.ts';
 import { SharedDesignView } from '../../features/canvas/SharedDesignView.tsx';
 import { decodeShareFragment } from '../../storage/share-link.ts';
 import { usePageTitle } from '../../components/ui/use-page-title.ts';
 import { useOpenAsNew } from './library-hooks.ts';
 
+const decode = (hash: string) => decodeShareFragment(hash);
+
 /** `/shared#d1.…`: a design carried by a link, read-only until saved as a copy. */
 export function SharedRoute() {
   const { hash } = useLocation();
-  const decoded = useMemo(() => decodeShareFragment(hash), [hash]);
+  const decoded = useLoaded(hash, decode);
   const openAsNew = useOpenAsNew();
-  usePageTitle(decoded.ok ? `${decoded.design.title} · Shared design` : null);
+  usePageTitle('ok' in decoded && decoded.ok ? `${decoded.design.title} · Shared design` : null);
+  if ('status' in decoded) return <p className="p-6 text-sm text-slate-500 dark:text-slate-400">Opening the shared design…</p>;
   if (!decoded.ok) {
     return <MessagePage title="This share link cannot be opened" message={decoded.message} linkTo="/" linkText="Go to the Skyline home page" />;
   }
