@@ -2,6 +2,7 @@ import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { fileURLToPath } from 'node:url';
+import { staticHostHeaders } from './scripts/static-host-headers.ts';
 import { buildContentIndex } from './src/content/content-index.ts';
 import { buildSearchDocuments } from './src/content/search-documents.ts';
 import { buildSearchIndex } from './src/content/search-index.ts';
@@ -66,8 +67,22 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/** `vite preview` (and so `npm start` and the browser tests) sends those headers with every response, 404s included. */
+function staticHostHeadersOnPreview(): Plugin {
+  return {
+    name: 'skyline-static-host-headers',
+    configurePreviewServer(server) {
+      const headers = staticHostHeaders();
+      server.middlewares.use((_req, res, next) => {
+        for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+        next();
+      });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), tailwindcss(), contentIndex(), contentSecurityPolicy()],
+  plugins: [react(), tailwindcss(), contentIndex(), contentSecurityPolicy(), staticHostHeadersOnPreview()],
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -5,6 +5,7 @@
  * nothing here throws on bad input.
  */
 import type { z } from 'zod';
+import { cleanDisplayName } from '../diagram/display-name.ts';
 import { Design, DESIGN_FORMAT, SCHEMA_VERSION } from '../diagram/schema.ts';
 import { boundRawDesign, checkJsonTextDepth, jsonBytesWithin, MAX_DESIGN_BYTES, tooLarge } from './json-limits.ts';
 import { migrateToCurrent } from './migrations.ts';
@@ -101,7 +102,8 @@ function describeIssue(issue: z.core.$ZodIssue, raw: unknown): string {
   if (typeof collection === 'string' && typeof index === 'number' && collection in COLLECTION_NOUN) {
     const element = elementAt(raw, collection, index);
     const id = typeof element?.id === 'string' ? shorten(element.id, 64) : `#${index + 1}`;
-    const name = typeof element?.name === 'string' && element.name.trim() ? ` (${shorten(element.name, 40)})` : '';
+    const shown = typeof element?.name === 'string' ? cleanDisplayName(element.name) : '';
+    const name = shown ? ` (${shorten(shown, 40)})` : '';
     const field = rest.length > 0 ? `${rest.join('.')} ` : '';
     if (issue.message.startsWith(`${COLLECTION_NOUN[collection]} `) || issue.message.startsWith('edge ')) {
       return issue.message;
