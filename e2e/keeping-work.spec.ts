@@ -29,7 +29,7 @@ test('opening an example opens it as a design of its own; the design that was op
 
   await page.goto('/rules');
   await page.getByRole('searchbox', { name: 'Search rules' }).fill('call cycle');
-  await page.getByRole('article').first().getByRole('link', { name: /Open the example/ }).click();
+  await page.getByRole('link', { name: /^Open example on canvas \(Synchronous call cycle\)/ }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Opened the example' })).toBeVisible();
   expect([mine, fromGlossary]).not.toContain(openDesignId(page));
 

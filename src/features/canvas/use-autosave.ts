@@ -85,12 +85,19 @@ export function useAutosave(storage: DesignStorage, fresh: () => Design = emptyD
       });
     };
     void start();
+    // Taking the design back saves (or replaces) what this tab shows itself; the state says so once it is done.
+    let hadConflict = false;
+    const unwatch = storage.watchConflict((conflict) => {
+      if (hadConflict && !conflict && timer === undefined) setState(storage.warning ? { status: 'failed', message: storage.warning } : { status: 'saved' });
+      hadConflict = conflict !== null;
+    });
     document.addEventListener('visibilitychange', onHidden);
     window.addEventListener('pagehide', flush);
     return () => {
       cancelled = true;
       flush();
       unsubscribe?.();
+      unwatch();
       document.removeEventListener('visibilitychange', onHidden);
       window.removeEventListener('pagehide', flush);
     };

@@ -8,10 +8,11 @@ import type { Conflict, DesignStorage } from '../../storage/design-storage.ts';
 import type { SaveState } from './use-autosave.ts';
 
 export const NOT_SAVED_ELSEWHERE = 'Not saved: open in another tab';
+const NOT_SAVED_DELETED = 'Not saved: the design was deleted';
 
 export function useShownSaveState(storage: DesignStorage, saveState: SaveState): SaveState {
   const [conflict, setConflict] = useState<Conflict | null>(null);
   useEffect(() => storage.watchConflict(setConflict), [storage]);
   if (!conflict || saveState.status === 'loading') return saveState;
-  return { status: 'failed', message: NOT_SAVED_ELSEWHERE };
+  return { status: 'failed', message: conflict.kind === 'deleted' ? NOT_SAVED_DELETED : NOT_SAVED_ELSEWHERE };
 }
