@@ -128,15 +128,22 @@ const MAX_PROPOSED_FLOWS = 200;
  */
 export function proposeFlows(design: Design): Flow[] {
   const nodes = new Map(design.nodes.map((n) => [n.id, n]));
+  const roles = new Map(design.nodes.map((n) => [n.id, roleOfKind(n.kind)]));
+  const role = (id: string) => roles.get(id)!;
+  // Per component, once: every connection out (for routes), and those a request follows (not replication).
   const outgoing = new Map<string, DesignEdge[]>();
+  const requestEdges = new Map<string, DesignEdge[]>();
   for (const edge of design.edges) {
     if (!nodes.has(edge.source) || !nodes.has(edge.target)) continue;
     const list = outgoing.get(edge.source);
     if (list) list.push(edge);
     else outgoing.set(edge.source, [edge]);
+    if (edge.family === 'data' && edge.access === 'replicate') continue;
+    const followed = requestEdges.get(edge.source);
+    if (followed) followed.push(edge);
+    else requestEdges.set(edge.source, [edge]);
   }
-  const role = (id: string) => roleOfKind(nodes.get(id)!.kind);
-  const isRequestEdge = (e: DesignEdge) => !(e.family === 'data' && e.access === 'replicate');
+  const NONE: readonly DesignEdge[] = [];
 
   /** The rest of a flow from a component that does work: every connection below it. */
   const expand = (from: string, steps: FlowStep[], visited: Set<string>) => {
@@ -144,16 +151,17 @@ export function proposeFlows(design: Design): Flow[] {
     // Depth first, in design order: children are pushed in reverse.
     while (stack.length > 0) {
       const id = stack.pop()!;
-      const edges = (outgoing.get(id) ?? []).filter(isRequestEdge);
+      const edges = requestEdges.get(id) ?? NONE;
+      const fromDatastore = role(id) === 'datastore';
       let readCache = false;
       const next: string[] = [];
       for (const edge of edges) {
         if (steps.length >= MAX_PROPOSED_STEPS) return;
-        const targetRole = role(edge.target);
-        if (role(id) === 'datastore' && edge.family !== 'data') continue;
-        const onMiss = readCache && edge.family === 'data' && targetRole === 'datastore' && nodes.get(edge.target)!.kind !== 'cache';
+        if (fromDatastore && edge.family !== 'data') continue;
+        const target = nodes.get(edge.target)!;
+        const onMiss = readCache && edge.family === 'data' && role(edge.target) === 'datastore' && target.kind !== 'cache';
         steps.push({ edge: edge.id, when: onMiss ? 'on-miss' : 'always', share: 1, parallel: false });
-        if (edge.family === 'data' && nodes.get(edge.target)!.kind === 'cache' && edge.access !== 'write') readCache = true;
+        if (edge.family === 'data' && target.kind === 'cache' && edge.access !== 'write') readCache = true;
         if (!visited.has(edge.target)) {
           visited.add(edge.target);
           next.push(edge.target);
@@ -166,23 +174,31 @@ export function proposeFlows(design: Design): Flow[] {
   const flows: Flow[] = [];
   const clients = design.nodes.filter((n) => roleOfKind(n.kind) === 'client');
   for (const client of clients) {
-    // Routes: paths through edge components to the first component beyond them.
-    const walk = (at: string, prefix: FlowStep[], seen: Set<string>) => {
-      for (const edge of outgoing.get(at) ?? []) {
+    // Routes: paths through edge components to the first component beyond them. `seen` holds the
+    // components on the current path (added on the way down, removed on the way back).
+    const seen = new Set([client.id]);
+    const prefix: FlowStep[] = [];
+    const walk = (at: string) => {
+      for (const edge of outgoing.get(at) ?? NONE) {
         if (flows.length >= MAX_PROPOSED_FLOWS) return;
         if (edge.family !== 'sync' || seen.has(edge.target)) continue;
-        const steps = [...prefix, { edge: edge.id, when: 'always' as const, share: 1, parallel: false }];
+        prefix.push({ edge: edge.id, when: 'always', share: 1, parallel: false });
         if (role(edge.target) === 'edge') {
-          walk(edge.target, steps, new Set([...seen, edge.target]));
-          continue;
+          seen.add(edge.target);
+          walk(edge.target);
+          seen.delete(edge.target);
+        } else {
+          const steps = prefix.slice();
+          const visited = new Set(seen);
+          visited.add(edge.target);
+          expand(edge.target, steps, visited);
+          const target = nodes.get(edge.target)!;
+          flows.push({ id: `proposed-${flows.length + 1}`, name: `${client.name} → ${target.name}`, steps, notes: '' });
         }
-        const visited = new Set([...seen, edge.target]);
-        expand(edge.target, steps, visited);
-        const target = nodes.get(edge.target)!;
-        flows.push({ id: `proposed-${flows.length + 1}`, name: `${client.name} → ${target.name}`, steps, notes: '' });
+        prefix.pop();
       }
     };
-    walk(client.id, [], new Set([client.id]));
+    walk(client.id);
   }
   return flows;
 }
