@@ -41,13 +41,13 @@ export interface Write {
   /** Who owns the data, as a key ("o:orders", "g:billing-context", "n:node-id") and a name for messages. */
   owner: string;
   ownerName: string;
-  /** The call by which the request left the entry (or the flow's entry service) towards the writer; -1 for its own writes. */
-  via: number;
 }
 
 export interface WriteSummary {
   /** Writes with distinct owners, at most KEPT_WRITES (or the threshold asked for), in the order found. */
   writes: readonly Write[];
+  /** Per write: the call by which the request left the entry (or the flow's entry service) towards its writer; -1 for its own writes. */
+  via: readonly number[];
   /** Writes with other owners were left out. */
   more: boolean;
   /** Some participant coordinates the writes (see the module comment). */
@@ -143,23 +143,31 @@ const writeFacts = perIndex((index: GraphIndex): WriteFacts => {
   return { facts, start, list, ownerKey, ownerName, coordinates, writingCall };
 });
 
-/** Add a write to a summary under construction, keeping owners distinct and at most `cap`; false when it was left out for room. */
-function keep(writes: Write[], write: Write, cap: number): boolean {
-  for (const w of writes) if (w.owner === write.owner) return true;
-  if (writes.length >= cap) return false;
-  writes.push(write);
-  return true;
+/** A summary under construction. */
+interface Building {
+  writes: Write[];
+  via: number[];
+  more: boolean;
+  coordinated: boolean;
 }
 
-function ownWrites(w: WriteFacts, node: number, via: number, into: Write[], cap: number): boolean {
-  let more = false;
-  for (let q = w.start[node]!; q < w.start[node + 1]!; q++) {
-    const k = w.list[q]!;
-    const write = { edge: k, store: w.facts.target[k]!, writer: node, owner: w.ownerKey[k]!, ownerName: w.ownerName[k]!, via };
-    if (!keep(into, write, cap)) more = true;
+/** Add a write reached by call `via` to a summary under construction, keeping owners distinct and at most `cap`. */
+function keep(into: Building, write: Write, via: number, cap: number): void {
+  for (const w of into.writes) if (w.owner === write.owner) return;
+  if (into.writes.length >= cap) {
+    into.more = true;
+    return;
   }
-  return more;
+  into.writes.push(write);
+  into.via.push(via);
 }
+
+/** The record write along data edge k, made by its source. */
+function writeAlong(w: WriteFacts, k: number): Write {
+  return { edge: k, store: w.facts.target[k]!, writer: w.facts.source[k]!, owner: w.ownerKey[k]!, ownerName: w.ownerName[k]! };
+}
+
+const building = (): Building => ({ writes: [], via: [], more: false, coordinated: false });
 
 interface EntrySummaries {
   cap: number;
@@ -167,7 +175,7 @@ interface EntrySummaries {
   summaries: WriteSummary[];
 }
 
-const EMPTY: WriteSummary = { writes: [], more: false, coordinated: false };
+const EMPTY: WriteSummary = { writes: [], via: [], more: false, coordinated: false };
 
 function summarise(index: GraphIndex, cap: number): EntrySummaries {
   const w = writeFacts(index);
@@ -178,19 +186,22 @@ function summarise(index: GraphIndex, cap: number): EntrySummaries {
   const { count, first, members, componentOf } = graph;
   const summaries = new Array<WriteSummary>(count);
   const { start, edge } = facts.out[SYNC];
+  const take = (into: Building, below: WriteSummary, k: number) => {
+    if (below.coordinated) into.coordinated = true;
+    if (below.more) into.more = true;
+    for (const write of below.writes) keep(into, write, k, cap);
+  };
   // Components come after every component they reach: each summary is built from finished ones.
   for (let c = 0; c < count; c++) {
-    const writes: Write[] = [];
-    let more = false;
-    let coordinated = false;
+    const into = building();
+    let routes = true;
     for (let q = first[c]!; q < first[c + 1]!; q++) {
       const u = members[q]!;
-      if (w.coordinates[u] === 1) coordinated = true;
-      if (ownWrites(w, u, -1, writes, cap)) more = true;
+      if (facts.role[u] !== EDGE) routes = false;
+      if (w.coordinates[u] === 1) into.coordinated = true;
+      for (let r = w.start[u]!; r < w.start[u + 1]!; r++) keep(into, writeAlong(w, w.list[r]!), -1, cap);
     }
     // A request through a gateway or load balancer takes one of its routes: the one that writes most.
-    let routes = true;
-    for (let q = first[c]!; q < first[c + 1]!; q++) if (facts.role[members[q]!] !== EDGE) routes = false;
     let route: WriteSummary | undefined;
     let routeCall = -1;
     for (let q = first[c]!; q < first[c + 1]!; q++) {
@@ -201,24 +212,16 @@ function summarise(index: GraphIndex, cap: number): EntrySummaries {
         const d = componentOf[facts.target[k]!]!;
         if (d === -1 || d === c) continue;
         const below = summaries[d]!;
-        if (routes) {
-          if (!route || below.writes.length > route.writes.length) {
-            route = below;
-            routeCall = k;
-          }
-          continue;
+        if (below === EMPTY) continue;
+        if (!routes) take(into, below, k);
+        else if (!route || below.writes.length > route.writes.length) {
+          route = below;
+          routeCall = k;
         }
-        if (below.coordinated) coordinated = true;
-        if (below.more) more = true;
-        for (const write of below.writes) if (!keep(writes, write.via === k ? write : { ...write, via: k }, cap)) more = true;
       }
     }
-    if (route) {
-      if (route.coordinated) coordinated = true;
-      if (route.more) more = true;
-      for (const write of route.writes) if (!keep(writes, { ...write, via: routeCall }, cap)) more = true;
-    }
-    summaries[c] = writes.length === 0 && !more && !coordinated ? EMPTY : { writes, more, coordinated };
+    if (route) take(into, route, routeCall);
+    summaries[c] = into.writes.length === 0 && !into.more && !into.coordinated ? EMPTY : into;
   }
   return { cap, componentOf, summaries };
 }
@@ -255,9 +258,8 @@ export function flowWrites(index: GraphIndex, flow: FlowPath, cap = KEPT_WRITES)
   const writing = new Uint8Array(steps.length);
   /** Per step: the call by which the request left the flow's entry service towards it. */
   const leaves = new Int32Array(steps.length).fill(-1);
-  const writes: Write[] = [];
-  let more = false;
-  let coordinated = flow.service !== -1 && w.coordinates[flow.service] === 1;
+  const into = building();
+  if (flow.service !== -1 && w.coordinates[flow.service] === 1) into.coordinated = true;
   for (let s = 0; s < steps.length; s++) {
     if (after[s] === 1) continue;
     const k = steps[s]!;
@@ -268,13 +270,11 @@ export function flowWrites(index: GraphIndex, flow: FlowPath, cap = KEPT_WRITES)
       writing[s] = w.writingCall[k]!;
       leaves[s] = from === flow.service ? k : p === -1 ? -1 : leaves[p]!;
     } else if (w.ownerKey[k] !== undefined && facts.role[from] === COMPUTE) {
-      if (w.coordinates[from] === 1) coordinated = true;
-      const out = from === flow.service || p === -1 ? -1 : leaves[p]!;
-      const write = { edge: k, store: facts.target[k]!, writer: from, owner: w.ownerKey[k]!, ownerName: w.ownerName[k]!, via: out };
-      if (!keep(writes, write, size)) more = true;
+      if (w.coordinates[from] === 1) into.coordinated = true;
+      keep(into, writeAlong(w, k), from === flow.service || p === -1 ? -1 : leaves[p]!, size);
     }
   }
-  return { writes, more, coordinated };
+  return into;
 }
 
 /** Distinct datastores among a summary's writes. */

@@ -48,7 +48,7 @@ function report(facts: Facts, summary: WriteSummary, orchestrator: number, reque
     fix: FIX,
     elementIds: [
       id(orchestrator),
-      ...summary.writes.flatMap((w) => (w.via === -1 ? [] : [id(facts.target[w.via]!), facts.edges[w.via]!.id])),
+      ...summary.via.flatMap((k) => (k === -1 ? [] : [id(facts.target[k]!), facts.edges[k]!.id])),
       ...summary.writes.flatMap((w) => [id(w.store), id(w.writer), facts.edges[w.edge]!.id]),
     ],
     quickFixes,
