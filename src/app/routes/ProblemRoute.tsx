@@ -14,7 +14,8 @@ import { CanvasPage } from '../../features/canvas/CanvasPage.tsx';
 import { DesignPreview } from '../../features/canvas/DesignPreview.tsx';
 import { layoutDesign } from '../../features/canvas/layout.ts';
 import { ProblemPanel } from '../../features/problems/ProblemPanel.tsx';
-import { ReferenceDialog } from '../../features/problems/ReferenceDialog.tsx';
+import { ReferenceDialog, type DrawDesign } from '../../features/problems/ReferenceDialog.tsx';
+import { useEditorStore } from '../../stores/editor/editor-store.ts';
 import { createLibraryDesignStorage } from '../../storage/design-storage.ts';
 import { getLibrary, saveNewDesign } from '../../storage/library.ts';
 import { usePageTitle } from '../../components/ui/use-page-title.ts';
@@ -24,7 +25,10 @@ interface Comparison {
   mine: RubricScore;
   reference: RubricScore;
   design: Design;
+  yours: Design;
 }
+
+const drawDesign: DrawDesign = (design, label, marked, markLabel) => <DesignPreview design={design} label={label} readable marked={marked} markLabel={markLabel} />;
 
 /** The design this workspace edits: `?design=<id>`, else the problem's latest attempt, else a new one. */
 function useAttemptId(problem: Problem): string | null {
@@ -78,10 +82,13 @@ function AttemptCanvas({ problem, designId, opened }: { problem: Problem; design
 
   const compare = useCallback(
     async (mine: RubricScore) => {
+      const yours = useEditorStore.getState().design;
       const built = referenceDesign(problem);
-      const { positions, groups } = await layoutDesign(built);
+      // Laid out for the drawing's box in the comparison: the window less the list beside it.
+      const viewport = { width: Math.max(320, window.innerWidth - (window.innerWidth >= 768 ? 420 : 16)), height: Math.max(320, window.innerHeight - 100) };
+      const { positions, groups } = await layoutDesign(built, { viewport });
       const design = applyPositions(built, positions, groups);
-      setComparison({ mine, reference: scoreDesign(problem, design, analyzeDesign(design)), design });
+      setComparison({ mine, reference: scoreDesign(problem, design, analyzeDesign(design)), design, yours });
     },
     [problem],
   );
@@ -96,7 +103,9 @@ function AttemptCanvas({ problem, designId, opened }: { problem: Problem; design
           problem={problem}
           mine={comparison.mine}
           reference={comparison.reference}
-          preview={<DesignPreview design={comparison.design} label={`Reference design for ${problem.title}`} />}
+          yours={comparison.yours}
+          referenceDesign={comparison.design}
+          draw={drawDesign}
           onClose={() => setComparison(null)}
         />
       )}

@@ -271,8 +271,8 @@ function CanvasWorkspace({ storage, freshDesign, sidePanel, notice, onNoticeShow
   }, [simulatorOpen, setReviewOpen]);
 
   return (
-    // Focus mode lays the workspace over the whole window, header included.
-    <div className={panels.focus ? 'fixed inset-0 z-40 flex flex-col bg-white dark:bg-slate-950' : 'flex min-h-0 flex-1 flex-col'}>
+    // Focus mode: the site's header goes too (index.css), so the workspace has the whole window.
+    <div className="flex min-h-0 flex-1 flex-col" {...(panels.focus ? { 'data-canvas-focus': '' } : {})}>
       <Toolbar
         actions={actions}
         saveState={shownSaveState}

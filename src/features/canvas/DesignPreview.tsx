@@ -1,7 +1,17 @@
-/** A read-only drawing of a design (for example a reference solution), fitted to its box. */
-import { Background, BackgroundVariant, ConnectionMode, Controls, ReactFlow, ReactFlowProvider } from '@xyflow/react';
+/**
+ * A read-only drawing of a design (a reference solution, a shared design),
+ * fitted to its box. `readable` never fits smaller than names can be read
+ * (11 px): a larger design opens at its top-left corner, to be panned, and
+ * the zoom buttons still show it whole. `marked` components and connections
+ * are outlined and tagged with `markLabel` (what the reference has that yours
+ * lacks, say).
+ */
+import { Background, BackgroundVariant, ConnectionMode, Controls, ReactFlow, ReactFlowProvider, type ReactFlowInstance } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useMemo } from 'react';
+import { useCallback, useMemo, useRef, type CSSProperties } from 'react';
+import { READABLE_ZOOM } from './layout.ts';
+import { boundsOfBoxes, designBoxes, fitViewport } from './view-fit.ts';
+import type { FlowEdge, FlowNode } from './flow/to-flow.ts';
 import type { Design } from '../../domain/diagram/schema.ts';
 import { resolvedTheme, useSettingsStore } from '../../stores/settings-store.ts';
 import { ComponentNode } from './flow/ComponentNode.tsx';
@@ -15,15 +25,47 @@ const edgeTypes = { design: DesignEdgeView };
 const NONE: ReadonlySet<string> = new Set();
 const PRO = { hideAttribution: true };
 
-export function DesignPreview({ design, label }: { design: Design; label: string }) {
+const PADDING = 24;
+
+export function DesignPreview({ design, label, readable = false, marked = NONE, markLabel = '' }: {
+  design: Design;
+  label: string;
+  readable?: boolean;
+  marked?: ReadonlySet<string>;
+  markLabel?: string;
+}) {
   const theme = useSettingsStore((s) => s.theme);
-  const nodes = useMemo(() => toFlowNodes(design, NONE), [design]);
-  const edges = useMemo(() => toFlowEdges(design, NONE, new Map(design.nodes.map((n) => [n.id, n]))), [design]);
+  const box = useRef<HTMLDivElement>(null);
+  const nodes = useMemo(
+    () => toFlowNodes(design, NONE).map((n): FlowNode => (marked.has(n.id) ? { ...n, className: 'preview-marked', style: { '--preview-mark': JSON.stringify(markLabel) } as CSSProperties } : n)),
+    [design, marked, markLabel],
+  );
+  const edges = useMemo(
+    () => toFlowEdges(design, NONE, new Map(design.nodes.map((n) => [n.id, n]))).map((e): FlowEdge => (marked.has(e.id) ? { ...e, className: 'preview-marked' } : e)),
+    [design, marked],
+  );
+  const fit = useCallback(
+    (flow: ReactFlowInstance<FlowNode, FlowEdge>) => {
+      const element = box.current;
+      const boxes = designBoxes(design);
+      if (!element || boxes.length === 0) return;
+      const size = { width: element.clientWidth, height: element.clientHeight };
+      const bounds = boundsOfBoxes(boxes);
+      const whole = fitViewport(bounds, size, { padding: PADDING, minZoom: 0.05, maxZoom: 1, obstacles: [] });
+      // Too large to read whole: at the readable zoom, centred along a side that fits, else from its start (top, left).
+      const z = READABLE_ZOOM;
+      const along = (start: number, extent: number, room: number) => (extent * z + 2 * PADDING <= room ? (room - extent * z) / 2 - start * z : PADDING - start * z);
+      const viewport =
+        readable && whole.zoom < z ? { zoom: z, x: along(bounds.x, bounds.width, size.width), y: along(bounds.y, bounds.height, size.height) } : whole;
+      void flow.setViewport(viewport);
+    },
+    [design, readable],
+  );
   return (
     // A figure, not an image: it holds the zoom buttons, and a screen reader can read its components.
-    <div className="absolute inset-0" aria-label={label} role="figure">
+    <div ref={box} className="absolute inset-0" aria-label={label} role="figure">
       <ReactFlowProvider>
-        <ReactFlow
+        <ReactFlow<FlowNode, FlowEdge>
           nodes={nodes}
           edges={edges}
           nodeTypes={nodeTypes}
@@ -34,9 +76,8 @@ export function DesignPreview({ design, label }: { design: Design; label: string
           elementsSelectable={false}
           nodesFocusable={false}
           edgesFocusable={false}
-          fitView
-          onInit={(flow) => setTimeout(() => void flow.fitView({ padding: 0.1, maxZoom: 1 }), 80)}
-          minZoom={0.1}
+          onInit={(flow) => requestAnimationFrame(() => fit(flow))}
+          minZoom={0.05}
           colorMode={resolvedTheme(theme)}
           proOptions={PRO}
         >

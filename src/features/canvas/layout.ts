@@ -19,7 +19,7 @@ import { NODE_HEIGHT, NODE_WIDTH } from '../../domain/diagram/edit-operations.ts
 import type { Design, DesignEdge, Position } from '../../domain/diagram/schema.ts';
 import { analyzeDesign } from '../../domain/rules/engine.ts';
 import { edgeLabel } from './edge-visuals.ts';
-import { labelPoint } from './flow/edge-geometry.ts';
+import { componentBox, endsBetween, labelBox, labelSizeOf, labelSpot } from './flow/edge-geometry.ts';
 import { fitViewport, type Box } from './view-fit.ts';
 
 type Dagre = typeof Dagre;
@@ -48,14 +48,6 @@ export const FIT_MAX_ZOOM = 1;
 
 const GROUP_TITLE = 32;
 const GROUP_PAD = 24;
-/** Connection labels are 11 px text: about 6 px a character, plus the halo around them. */
-const LABEL_CHAR_WIDTH = 6;
-const LABEL_PAD = 12;
-const LABEL_HEIGHT = 16;
-/** A finding badge on a line sits just above its label. */
-const BADGE = { width: 26, height: 16, above: 16 };
-/** Badges on a box (findings, instances) stick out of its corners. */
-const BOX_BADGE_MARGIN = 8;
 
 /** Extent of a component along the ranks (main) and across them (cross). */
 const EXTENT: Record<Direction, { main: number; cross: number }> = {
@@ -76,8 +68,11 @@ const readability = (zoom: number) => Math.min(zoom, READABLE_ZOOM) + 0.25 * Mat
 
 /** Above this many components, candidates are judged on size alone (checking labels is quadratic). */
 const CHECK_LABELS_UP_TO = 200;
+/** What a candidate layout pays, in zoom, for a label with no clear spot along its line, and for a line over a box. */
+const FAULT_WEIGHT = { label: 0.01, line: 0.005 };
 
-const labelWidth = (text: string) => text.length * LABEL_CHAR_WIDTH + LABEL_PAD;
+const labelWidth = (text: string) => labelSizeOf(text, false).width;
+const LABEL_HEIGHT = labelSizeOf('', false).height;
 
 interface Candidate {
   positions: Map<string, Position>;
@@ -131,22 +126,55 @@ function arrange(
   perRow: number,
   bandCount: number,
   viewportOf: LayoutOptions,
+  /** Whether consecutive short ranks share a row (a chain reads along the row, then on the next). */
+  merge = false,
 ): Candidate {
   const extent = EXTENT[direction];
   const gap = CROSS_GAP[direction];
   // dagre's cross positions were computed for boxes side by side (top to bottom); scaled for the other direction.
   const scale = (extent.cross + gap) / (NODE_WIDTH + CROSS_GAP.down);
 
-  // Long ranks wrap onto several rows, each centred where the rank was.
-  const rows: { ids: string[]; desired: number[] }[] = [];
+  // Long ranks wrap onto several rows, each centred where the rank was; short ones may share a row.
+  const rows: { ids: string[]; desired: number[]; segments: number[] }[] = [];
   for (const rank of ranks) {
     const parts = Math.ceil(rank.length / perRow);
     const centre = rank.reduce((sum, id) => sum + (cross.get(id) ?? 0), 0) / rank.length;
     for (const ids of split(rank, parts)) {
       const desired = ids.map((id) => (parts === 1 && cross.has(id) ? cross.get(id)! : centre) * scale);
-      rows.push({ ids, desired });
+      const last = rows[rows.length - 1];
+      if (merge && last && last.ids.length + ids.length <= perRow) {
+        last.segments.push(last.ids.length);
+        last.ids.push(...ids);
+        last.desired.push(...desired);
+      } else rows.push({ ids: [...ids], desired, segments: [0] });
     }
   }
+  // Between two ranks sharing a row: room for the labels of the lines between them.
+  const segmentGaps = rows.map((row) =>
+    row.segments.slice(1).map((start, k) => {
+      const before = new Set(row.ids.slice(row.segments[k], start));
+      const after = new Set(row.ids.slice(start, row.segments[k + 2] ?? row.ids.length));
+      let widest = 0;
+      for (const { edge, width } of labels.values()) {
+        if ((before.has(edge.source) && after.has(edge.target)) || (after.has(edge.source) && before.has(edge.target))) widest = Math.max(widest, width);
+      }
+      if (direction === 'across') return widest > 0 ? RANK_GAP.down.labelled : RANK_GAP.down.plain;
+      return widest > 0 ? Math.min(RANK_GAP.across.max, Math.max(RANK_GAP.across.min, widest + 40)) : RANK_GAP.across.plain;
+    }),
+  );
+  /** Offsets of a row's boxes along it, from its start, and its length. */
+  const rowLayout = rows.map((row, i) => {
+    const offsets: number[] = [];
+    let at = 0;
+    row.ids.forEach((_, k) => {
+      if (k > 0) {
+        const segment = row.segments.indexOf(k);
+        at += extent.cross + (segment > 0 ? segmentGaps[i]![segment - 1]! : gap);
+      }
+      offsets.push(at);
+    });
+    return { offsets, length: at + extent.cross };
+  });
   const rowOf = new Map<string, number>();
   rows.forEach((row, i) => row.ids.forEach((id) => rowOf.set(id, i)));
 
@@ -170,7 +198,7 @@ function arrange(
 
   // Rows fold into bands side by side (top to bottom: columns; left to right: stacked), cut where
   // the whole is seen largest: a long thin chain of ranks takes little room in a band of its own.
-  const rowExtent = rows.map((row) => row.ids.length * extent.cross + (row.ids.length - 1) * gap);
+  const rowExtent = rowLayout.map((r) => r.length);
   const bandSize = (from: number, to: number) => {
     let main = 0;
     let across = 0;
@@ -210,10 +238,10 @@ function arrange(
       // One band: where dagre wanted each box (lines run straight), pushed apart where they would
       // overlap. Several: each row centred in its band, so the bands stay narrow.
       const starts: number[] = [];
-      if (cuts.length === 2) {
+      if (cuts.length === 2 && row.segments.length === 1) {
         row.desired.forEach((d, k) => starts.push(k === 0 ? d - extent.cross / 2 : Math.max(d - extent.cross / 2, starts[k - 1]! + extent.cross + gap)));
       } else {
-        row.ids.forEach((_, k) => starts.push(crossOffset + (across - rowExtent[i]!) / 2 + k * (extent.cross + gap)));
+        row.ids.forEach((_, k) => starts.push(crossOffset + (across - rowExtent[i]!) / 2 + rowLayout[i]!.offsets[k]!));
       }
       row.ids.forEach((id, k) => {
         const c = starts[k]!;
@@ -274,38 +302,38 @@ export interface LayoutFaults {
  * given top-left corners: the same geometry the canvas draws with.
  */
 export function layoutFaults(design: Design, positions: ReadonlyMap<string, Position>, badged: ReadonlySet<string> = new Set()): LayoutFaults {
-  const boxes = new Map<string, Box>();
-  for (const node of design.nodes) {
-    const p = positions.get(node.id) ?? node.position;
-    boxes.set(node.id, { x: p.x - BOX_BADGE_MARGIN, y: p.y - BOX_BADGE_MARGIN, width: NODE_WIDTH + 2 * BOX_BADGE_MARGIN, height: NODE_HEIGHT + BOX_BADGE_MARGIN });
-  }
   const byId = new Map(design.nodes.map((n) => [n.id, n]));
+  const corner = (id: string) => positions.get(id) ?? byId.get(id)?.position;
+  const boxes: Box[] = [];
+  const owners: string[] = [];
+  for (const node of design.nodes) {
+    const p = corner(node.id)!;
+    boxes.push(componentBox(p.x, p.y));
+    owners.push(node.id);
+  }
   const marks: Box[] = [];
   let labelHits = 0;
   let linesThroughBoxes = 0;
   for (const edge of design.edges) {
-    const s = positions.get(edge.source) ?? byId.get(edge.source)?.position;
-    const t = positions.get(edge.target) ?? byId.get(edge.target)?.position;
+    const s = corner(edge.source);
+    const t = corner(edge.target);
     if (!s || !t || edge.source === edge.target) continue;
-    const mid = labelPoint(s, t);
     const text = edgeLabel(edge, byId.get(edge.source), byId.get(edge.target));
-    const own: Box[] = [];
-    if (text) {
-      const width = labelWidth(text);
-      own.push({ x: mid.x - width / 2, y: mid.y - LABEL_HEIGHT / 2, width, height: LABEL_HEIGHT });
-    }
-    if (badged.has(edge.id)) own.push({ x: mid.x - BADGE.width / 2, y: mid.y - BADGE.above - BADGE.height / 2, width: BADGE.width, height: BADGE.height });
-    for (const mark of own) {
-      for (const box of boxes.values()) if (overlaps(mark, box)) labelHits++;
+    if (text || badged.has(edge.id)) {
+      // Placed as the canvas places it: off the boxes when there is a spot along the line.
+      const size = labelSizeOf(text, badged.has(edge.id));
+      const spot = labelSpot(endsBetween(s, t), size, boxes);
+      if (!spot.clear) labelHits++;
+      const mark = labelBox(spot, size);
       for (const other of marks) if (overlaps(mark, other)) labelHits++;
+      marks.push(mark);
     }
-    marks.push(...own);
     const centre = (p: Position) => ({ x: p.x + NODE_WIDTH / 2, y: p.y + NODE_HEIGHT / 2 });
-    for (const [id, box] of boxes) {
-      if (id === edge.source || id === edge.target) continue;
-      const inner = { x: box.x + 2 * BOX_BADGE_MARGIN, y: box.y + 2 * BOX_BADGE_MARGIN, width: box.width - 4 * BOX_BADGE_MARGIN, height: box.height - 2 * BOX_BADGE_MARGIN };
+    boxes.forEach((box, k) => {
+      if (owners[k] === edge.source || owners[k] === edge.target) return;
+      const inner = { x: box.x + 16, y: box.y + 16, width: box.width - 32, height: box.height - 16 };
       if (segmentCrossesBox(centre(s).x, centre(s).y, centre(t).x, centre(t).y, inner)) linesThroughBoxes++;
-    }
+    });
   }
   return { labelHits, linesThroughBoxes };
 }
@@ -331,20 +359,22 @@ function packed(dagre: Dagre, design: Design, options: LayoutOptions): Candidate
   const small = design.nodes.length <= CHECK_LABELS_UP_TO;
   const longest = Math.max(1, ...ranks.map((r) => r.length));
   const perRowChoices = small
-    ? Array.from({ length: longest }, (_, i) => longest - i).filter((k) => k >= 2 || longest === 1)
+    ? Array.from({ length: Math.max(longest, 8) }, (_, i) => Math.max(longest, 8) - i).filter((k) => k >= 2 || longest === 1)
     : [...new Set([longest, Math.ceil(Math.sqrt(design.nodes.length)), Math.ceil(Math.sqrt(design.nodes.length) * 2)])];
   const badged = small ? new Set(analyzeDesign(design).flatMap((f) => f.elementIds)) : new Set<string>();
 
   let best: { candidate: Candidate; score: number } | null = null;
   for (const direction of ['across', 'down'] as const) {
     for (const perRow of perRowChoices) {
-      for (const bandCount of [1, 2, 3]) {
-        const candidate = arrange(ranks, cross, labels, direction, perRow, bandCount, options);
+      for (const [bandCount, merge] of [[1, false], [2, false], [3, false], [1, true], [2, true]] as const) {
+        // Rows longer than the longest rank only make sense when ranks share them.
+        if (!merge && perRow > longest) continue;
+        const candidate = arrange(ranks, cross, labels, direction, perRow, bandCount, options, merge);
         if (candidate.bands < bandCount) continue;
         const zoom = fittedZoom(candidate.bounds, options, candidate.positions);
         const faults = small ? layoutFaults(design, candidate.positions, badged) : { labelHits: 0, linesThroughBoxes: 0 };
         // Seen larger is better; a label on a box or a line over a box costs a little of that, and so does each fold.
-        const score = readability(zoom) - 0.01 * faults.labelHits - 0.01 * faults.linesThroughBoxes - 0.02 * (candidate.bands - 1);
+        const score = readability(zoom) - FAULT_WEIGHT.label * faults.labelHits - FAULT_WEIGHT.line * faults.linesThroughBoxes - 0.02 * (candidate.bands - 1);
         if (!best || score > best.score + 1e-9) best = { candidate, score };
       }
     }

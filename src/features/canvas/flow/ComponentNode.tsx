@@ -15,16 +15,18 @@ function ComponentNodeView({ data, selected }: NodeProps<ComponentFlowNode>) {
   const Icon = ICONS[kind.icon] ?? FallbackIcon;
   return (
     <div
-      className={`group flex h-[60px] w-[184px] items-center gap-2.5 rounded-lg border border-l-4 bg-white px-2.5 shadow-sm [.design-canvas[data-detail=low]_&]:shadow-none dark:bg-slate-900 ${CATEGORY_STRIPE[kind.category]} ${
+      className={`group flex h-[60px] w-[184px] items-center gap-2 rounded-lg border border-l-4 bg-white px-2 shadow-sm [.design-canvas[data-detail=low]_&]:shadow-none dark:bg-slate-900 ${CATEGORY_STRIPE[kind.category]} ${
         selected ? 'selected border-blue-500 ring-2 ring-blue-500/40 dark:border-blue-400' : 'border-slate-300 dark:border-slate-700'
       }`}
     >
-      <div className={`lod-detail flex size-9 shrink-0 items-center justify-center rounded-md ${CATEGORY_TILE[kind.category]}`}>
+      <div className={`lod-detail flex size-7 shrink-0 items-center justify-center rounded-md ${CATEGORY_TILE[kind.category]}`}>
         <Icon aria-hidden className="size-5" />
       </div>
-      <div className="min-w-0 flex-1">
-        {/* Up to two lines: names such as "Relational database" or "Redirect service" are read whole at 100%. */}
-        <div className="line-clamp-2 break-words text-sm font-semibold leading-tight text-slate-900 dark:text-slate-50" title={node.name}>
+      {/* Names wrap instead of being cut ("Relational database", "Redirect service"). A name on three lines
+          fills the box, and the kind line below it falls outside and is not shown (the title and the
+          component's accessible name keep it). */}
+      <div className="max-h-[53px] min-w-0 flex-1 overflow-hidden">
+        <div className="line-clamp-3 break-words text-sm font-semibold leading-tight text-slate-900 dark:text-slate-50" title={node.name}>
           {node.name}
         </div>
         <div className="lod-text truncate text-xs leading-tight text-slate-500 dark:text-slate-400">

@@ -1,21 +1,46 @@
-import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, getBezierPath, useStoreApi, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { edgeLabel, FAMILY_STROKE, SELECTED_STROKE } from '../edge-visuals.ts';
-import { facingEnds } from './edge-geometry.ts';
-import type { FlowEdge } from './to-flow.ts';
+import { componentBox, facingEnds, labelSizeOf, labelSpot, type Box, type EdgeEnds } from './edge-geometry.ts';
+import type { FlowEdge, FlowNode } from './to-flow.ts';
 import { useElementFindings } from '../findings/findings-context.tsx';
 import { plural } from '../../../components/ui/plural.ts';
 import { EdgeHeat } from '../simulator/heat.tsx';
 
 const EDGE_BADGE = { error: '#dc2626', warning: '#d97706', info: '#0284c7' } as const;
 
+/** Up to this many components, a label steps along its line off any box it would land on (a check against every box). */
+const AVOID_BOXES_UP_TO = 300;
+
+/**
+ * Where the label goes: the middle of the line, or the nearest spot along it
+ * clear of every component box. Boxes are read from React Flow's store when
+ * this line is drawn, not followed: a box dragged onto a still label does not
+ * redraw every line.
+ */
+function placeLabel(store: ReturnType<typeof useStoreApi<FlowNode, FlowEdge>>, ends: EdgeEnds, text: string, badged: boolean, middle: { x: number; y: number }) {
+  if (!text && !badged) return middle;
+  const lookup = store.getState().nodeLookup;
+  if (lookup.size > AVOID_BOXES_UP_TO) return middle;
+  const boxes: Box[] = [];
+  for (const node of lookup.values()) {
+    if (node.type !== 'component') continue;
+    const p = node.internals.positionAbsolute;
+    boxes.push(componentBox(p.x, p.y));
+  }
+  return labelSpot(ends, labelSizeOf(text, badged), boxes);
+}
+
 function DesignEdgeViewInner({ id, data, selected, markerEnd, markerStart, sourceX, sourceY, targetX, targetY }: EdgeProps<FlowEdge>) {
   const found = useElementFindings(id);
+  const store = useStoreApi<FlowNode, FlowEdge>();
   if (!data) return null;
-  const [path, labelX, labelY] = getBezierPath(facingEnds(sourceX, sourceY, targetX, targetY));
+  const ends = facingEnds(sourceX, sourceY, targetX, targetY);
+  const [path, middleX, middleY] = getBezierPath(ends);
   const edge = data.edge;
   const stroke = FAMILY_STROKE[edge.family];
   const badges = edgeLabel(edge, data.source, data.target);
+  const { x: labelX, y: labelY } = placeLabel(store, ends, badges, found !== undefined, { x: middleX, y: middleY });
   return (
     <>
       <BaseEdge
