@@ -29,7 +29,10 @@ export type Direction = 'down' | 'across';
 export interface LayoutResult {
   positions: Map<string, Position>;
   groups: Map<string, Position & { width: number; height: number }>;
+  /** Which way the design reads. */
   direction: Direction;
+  /** Whether it reads like lines of text: along a row, then the next row (or column by column). */
+  wrapped: boolean;
 }
 
 export interface LayoutOptions {
@@ -77,7 +80,10 @@ const LABEL_HEIGHT = labelSizeOf('', false).height;
 interface Candidate {
   positions: Map<string, Position>;
   bounds: Box;
+  /** Which way the design reads: ranks that share a row read along it, then row after row. */
   direction: Direction;
+  /** Whether ranks share rows (or columns), read in turn like lines of text. */
+  wrapped: boolean;
   bands: number;
 }
 
@@ -261,7 +267,14 @@ function arrange(
     maxX = Math.max(maxX, p.x + NODE_WIDTH);
     maxY = Math.max(maxY, p.y + NODE_HEIGHT);
   }
-  return { positions, bounds: { x: minX, y: minY, width: maxX - minX, height: maxY - minY }, direction, bands: cuts.length - 1 };
+  const wrapped = rows.some((row) => row.segments.length > 1);
+  return {
+    positions,
+    bounds: { x: minX, y: minY, width: maxX - minX, height: maxY - minY },
+    direction: wrapped ? (direction === 'down' ? 'across' : 'down') : direction,
+    wrapped,
+    bands: cuts.length - 1,
+  };
 }
 
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
@@ -419,7 +432,7 @@ export async function layoutDesign(design: Design, options: LayoutOptions = {}):
       groups.set(group.id, { x, y: best.bounds.y + best.bounds.height + 48, width: group.size.width, height: group.size.height });
       x += group.size.width + 32;
     }
-    return { positions: best.positions, groups, direction: best.direction };
+    return { positions: best.positions, groups, direction: best.direction, wrapped: best.wrapped };
   }
 
   const across = clustered(dagre, design, 'LR');
@@ -445,5 +458,5 @@ export async function layoutDesign(design: Design, options: LayoutOptions = {}):
       groups.set(group.id, { x: Math.round(laid.x - laid.width / 2), y: Math.round(laid.y - laid.height / 2), width: Math.round(laid.width), height: Math.round(laid.height) });
     }
   }
-  return { positions, groups, direction };
+  return { positions, groups, direction, wrapped: false };
 }

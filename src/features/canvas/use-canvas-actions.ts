@@ -21,9 +21,10 @@ export function useCanvasActions() {
     }
     // Laid out for this canvas, as it is now: its shape, and where the minimap and buttons sit.
     const geometry = canvasGeometry();
-    const { positions, groups, direction } = await layoutDesign(store.design, geometry ? { viewport: geometry.size, obstacles: geometry.obstacles } : {});
+    const { positions, groups, direction, wrapped } = await layoutDesign(store.design, geometry ? { viewport: geometry.size, obstacles: geometry.obstacles } : {});
     store.applyLayout(positions, groups);
-    store.announce(`Laid out the design ${direction === 'down' ? 'from top to bottom' : 'from left to right'}. Undo restores the previous layout.`, 'success');
+    const reads = direction === 'down' ? `from top to bottom${wrapped ? ', column after column' : ''}` : `from left to right${wrapped ? ', row after row' : ''}`;
+    store.announce(`Laid out the design ${reads}. Undo restores the previous layout.`, 'success');
     setTimeout(fit, 50);
   }, [fit]);
 
