@@ -54,7 +54,7 @@ describe('auto-layout', () => {
       }),
       { numRuns: 40 },
     );
-  });
+  }, 60_000);
 
   it('lays the reference designs (11 to 25 components) out so that names read at 11 px or more in a 1280x800 window', async () => {
     const zooms = await Promise.all(references.map((design) => seenAt(design, FOCUS)));
@@ -63,7 +63,7 @@ describe('auto-layout', () => {
     expect(zooms.filter((z) => z >= READABLE_ZOOM).length).toBeGreaterThanOrEqual(34);
     // Before, laid out in one long row: median zoom 0.20 (names 3 px).
     expect(Math.min(...zooms)).toBeGreaterThan(0.4);
-  });
+  }, 60_000);
 
   it('fits a small design whole at full size, wherever its boxes started', async () => {
     const design = references.find((d) => d.id === 'reference-url-shortener')!;
