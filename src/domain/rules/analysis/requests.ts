@@ -29,6 +29,10 @@ import type { DesignEdge } from '../../diagram/schema.ts';
 import { CLIENT, COMPUTE, EDGE, factsOf, PLATFORM, SYNC } from './facts.ts';
 import { perIndex } from './memo.ts';
 
+/** How the request rules' conditions describe a request, for the docs and the rules page. */
+export const REQUESTS =
+  'requests: each drawn flow step by step, a step continuing the step that first brought the request to its caller; and for each entry service no flow enters first (a service called by a client, a third party, the edge tier or a platform component, or by no service), every path of sync calls a request can take from it, one gateway route at a time';
+
 /** `pathEdge` bits: a request from an uncovered entry may make this call; that request comes from a client. */
 export const ON_PATH = 1;
 export const USER_PATH = 2;

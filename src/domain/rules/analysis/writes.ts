@@ -38,8 +38,9 @@ export interface Write {
   edge: number;
   store: number;
   writer: number;
-  /** Who owns the data, as a key ("o:orders", "g:billing-context", "n:node-id") and a name for messages. */
-  owner: string;
+  /** Who owns the data, as a number: equal for the same owner (see `ownerOf`). */
+  owner: number;
+  /** The owner's name, for messages. */
   ownerName: string;
 }
 
@@ -59,9 +60,10 @@ interface WriteFacts {
   /** Record writes leaving each node, as data edge numbers, in design order (compressed rows). */
   start: Int32Array;
   list: Int32Array;
-  /** Owner key and name per data edge that is a record write. */
-  ownerKey: (string | undefined)[];
-  ownerName: (string | undefined)[];
+  /** Per data edge: the owner number of a record write (-2 or less for a writer owning its data), -1 for any other edge. */
+  ownerKey: Int32Array;
+  /** The owner's name as the write along data edge k spells it, for messages. */
+  ownerName(k: number): string;
   /** 1 for a node whose own writes are coordinated, or that orchestrates a saga. */
   coordinates: Uint8Array;
   /** 1 for a sync edge that may write (see the module comment). */
@@ -83,28 +85,47 @@ const writeFacts = perIndex((index: GraphIndex): WriteFacts => {
   for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
   const list = new Int32Array(start[n]!);
   const fill = start.slice(0, n);
-  const ownerKey: (string | undefined)[] = new Array<string | undefined>(m);
-  const ownerName: (string | undefined)[] = new Array<string | undefined>(m);
+  // Owner numbers: 0, 1, ... for declared owners (by their normalised text) and groups; -2 - i for service i as its own owner.
+  const byText = new Map<string, number>();
+  const named = (key: string) => {
+    let id = byText.get(key);
+    if (id === undefined) {
+      id = byText.size;
+      byText.set(key, id);
+    }
+    return id;
+  };
+  const storeName: string[] = [];
+  // The owner the datastore itself states (its own or its primary's owner, else group), per datastore; -1: none, -2: not yet known.
+  const storeOwner = new Int32Array(n).fill(-2);
+  const ownerKey = new Int32Array(m).fill(-1);
   for (let k = 0; k < m; k++) {
     if (record[k] !== 1) continue;
     const s = source[k]!;
     list[fill[s]!++] = k;
-    const ownership = ownershipOf(index, facts, target[k]!);
-    const writer = facts.nodes[s]!;
-    if (ownership.owner !== '') {
-      ownerKey[k] = `o:${normal(ownership.owner)}`;
-      ownerName[k] = ownership.owner;
-    } else if (ownership.groupId !== undefined) {
-      ownerKey[k] = `g:${ownership.groupId}`;
-      ownerName[k] = index.groupById.get(ownership.groupId)?.name ?? ownership.groupId;
-    } else if (writer.owner.trim() !== '') {
-      ownerKey[k] = `o:${normal(writer.owner)}`;
-      ownerName[k] = writer.owner.trim();
-    } else {
-      ownerKey[k] = `n:${writer.id}`;
-      ownerName[k] = writer.name;
+    const store = target[k]!;
+    if (storeOwner[store] === -2) {
+      const ownership = ownershipOf(index, facts, store);
+      if (ownership.owner !== '') {
+        storeOwner[store] = named(`o:${normal(ownership.owner)}`);
+        storeName[store] = ownership.owner;
+      } else if (ownership.groupId !== undefined) {
+        storeOwner[store] = named(`g:${ownership.groupId}`);
+        storeName[store] = index.groupById.get(ownership.groupId)?.name ?? ownership.groupId;
+      } else storeOwner[store] = -1;
+    }
+    if (storeOwner[store] !== -1) ownerKey[k] = storeOwner[store]!;
+    else {
+      const writer = facts.nodes[s]!;
+      ownerKey[k] = writer.owner.trim() !== '' ? named(`o:${normal(writer.owner)}`) : -2 - s;
     }
   }
+  const ownerName = (k: number) => {
+    const store = target[k]!;
+    if (storeOwner[store] !== -1) return storeName[store]!;
+    const writer = facts.nodes[source[k]!]!;
+    return writer.owner.trim() !== '' ? writer.owner.trim() : writer.name;
+  };
 
   // A datastore that relays its changes to a queue or topic (change data capture, an outbox relay).
   const relays = new Uint8Array(n);
@@ -153,18 +174,27 @@ interface Building {
 
 /** Add a write reached by call `via` to a summary under construction, keeping owners distinct and at most `cap`. */
 function keep(into: Building, write: Write, via: number, cap: number): void {
-  for (const w of into.writes) if (w.owner === write.owner) return;
-  if (into.writes.length >= cap) {
-    into.more = true;
-    return;
-  }
+  if (!room(into, write.owner, cap)) return;
   into.writes.push(write);
   into.via.push(via);
 }
 
-/** The record write along data edge k, made by its source. */
-function writeAlong(w: WriteFacts, k: number): Write {
-  return { edge: k, store: w.facts.target[k]!, writer: w.facts.source[k]!, owner: w.ownerKey[k]!, ownerName: w.ownerName[k]! };
+/** Whether a write with this owner is new to the summary and fits (marking the summary `more` when it does not fit). */
+function room(into: Building, owner: number, cap: number): boolean {
+  for (const w of into.writes) if (w.owner === owner) return false;
+  if (into.writes.length >= cap) {
+    into.more = true;
+    return false;
+  }
+  return true;
+}
+
+/** Add the record write along data edge k, made by its source, building its record only if it is kept. */
+function keepAlong(into: Building, w: WriteFacts, k: number, via: number, cap: number): void {
+  const owner = w.ownerKey[k]!;
+  if (!room(into, owner, cap)) return;
+  into.writes.push({ edge: k, store: w.facts.target[k]!, writer: w.facts.source[k]!, owner, ownerName: w.ownerName(k) });
+  into.via.push(via);
 }
 
 const building = (): Building => ({ writes: [], via: [], more: false, coordinated: false });
@@ -199,7 +229,7 @@ function summarise(index: GraphIndex, cap: number): EntrySummaries {
       const u = members[q]!;
       if (facts.role[u] !== EDGE) routes = false;
       if (w.coordinates[u] === 1) into.coordinated = true;
-      for (let r = w.start[u]!; r < w.start[u + 1]!; r++) keep(into, writeAlong(w, w.list[r]!), -1, cap);
+      for (let r = w.start[u]!; r < w.start[u + 1]!; r++) keepAlong(into, w, w.list[r]!, -1, cap);
     }
     // A request through a gateway or load balancer takes one of its routes: the one that writes most.
     let route: WriteSummary | undefined;
@@ -269,9 +299,9 @@ export function flowWrites(index: GraphIndex, flow: FlowPath, cap = KEPT_WRITES)
     if (facts.family[k] === SYNC) {
       writing[s] = w.writingCall[k]!;
       leaves[s] = from === flow.service ? k : p === -1 ? -1 : leaves[p]!;
-    } else if (w.ownerKey[k] !== undefined && facts.role[from] === COMPUTE) {
+    } else if (w.ownerKey[k] !== -1 && facts.role[from] === COMPUTE) {
       if (w.coordinates[from] === 1) into.coordinated = true;
-      keep(into, writeAlong(w, k), from === flow.service || p === -1 ? -1 : leaves[p]!, size);
+      keepAlong(into, w, k, from === flow.service || p === -1 ? -1 : leaves[p]!, size);
     }
   }
   return into;

@@ -1,7 +1,7 @@
 import { describeChain, longestChains } from '../analysis/chains.ts';
 import { COMPUTE, factsOf, SYNC, type Facts } from '../analysis/facts.ts';
 import { makeFinding } from '../analysis/finding.ts';
-import { drawnFlows, uncoveredEntries, type FlowPath } from '../analysis/requests.ts';
+import { drawnFlows, type FlowPath, REQUESTS, uncoveredEntries } from '../analysis/requests.ts';
 import { arrowPathSome, formatNumber } from '../analysis/text.ts';
 import { sketch } from '../sketch.ts';
 import type { Finding, RuleDefinition } from '../types.ts';
@@ -45,7 +45,8 @@ export const deepSyncChain: RuleDefinition<typeof thresholds> = {
   glossaryTerm: 'cascading-failure',
   summary: 'Flags a request that must pass through too many services, one after another, before it can answer.',
   condition:
-    'Along requests (see “Requests” above). For each entry service no drawn flow covers: the longest path of sync calls from it, in the graph of sync edges between compute and edge nodes condensed into its strongly connected components (a loop counts as all its services), found once for all entries by dynamic programming in reverse topological order. For each drawn flow: its deepest run of nested sync steps, each step continuing the step that brought the request to its caller. Hops count service-to-service steps: services on the chain minus one; gateways and load balancers add none. Every entry service and every flow over the limit is reported: when the hops exceed `maxHops`, naming the chain (a chain of more than 12 steps by its first and last six, a loop by its first 11 members and how many more).',
+    `Along ${REQUESTS}. ` +
+    'For each entry service no drawn flow covers: the longest path of sync calls from it, in the graph of sync edges between compute and edge nodes condensed into its strongly connected components (a loop counts as all its services), found once for all entries by dynamic programming in reverse topological order. For each drawn flow: its deepest run of nested sync steps, each step continuing the step that brought the request to its caller. Hops count service-to-service steps: services on the chain minus one; gateways and load balancers add none. Every entry service and every flow over the limit is reported: when the hops exceed `maxHops`, naming the chain (a chain of more than 12 steps by its first and last six, a loop by its first 11 members and how many more).',
   thresholds,
   check({ index, thresholds: t }) {
     const findings: Finding[] = [];

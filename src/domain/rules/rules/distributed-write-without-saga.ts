@@ -2,7 +2,7 @@ import type { Design } from '../../diagram/schema.ts';
 import { patchAsyncEdges, patchNode } from '../analysis/edits.ts';
 import { ASYNC, BROKER, factsOf, type Facts } from '../analysis/facts.ts';
 import { makeFinding, quickFix } from '../analysis/finding.ts';
-import { drawnFlows, uncoveredEntries } from '../analysis/requests.ts';
+import { drawnFlows, REQUESTS, uncoveredEntries } from '../analysis/requests.ts';
 import { listNames } from '../analysis/text.ts';
 import { entryWrites, flowWrites, storesOf, type WriteSummary } from '../analysis/writes.ts';
 import { sketch } from '../sketch.ts';
@@ -66,7 +66,8 @@ export const distributedWriteWithoutSaga: RuleDefinition<typeof thresholds> = {
   glossaryTerm: 'saga',
   summary: 'Flags a request that writes into several services’ datastores through synchronous calls with nothing to keep them consistent.',
   condition:
-    'A heuristic, along requests (see “Requests” above): for each drawn flow, the write steps before its response; for each entry service no flow covers, the writes of the services it reaches through sync calls (at any depth). Only calls that may write are followed: not a call marked `readOnly`, nor any call of a reader (a service whose own data access is all reads and whose calls are all idempotent or read-only). Write or read-write data edges to datastores that hold records of truth (not caches, search indexes or warehouses) are grouped by the data’s owner: the datastore’s owner, else its group, else the writing service’s owner, else the writing service. Reported when the writes reach at least `minOwners` owners and two datastores, unless they are coordinated: a participant is declared a saga orchestrator (`saga` on the node), publishes through a transactional outbox (`outbox` on its publish edge), or writes a datastore that relays its changes to a queue or topic (an async edge from the datastore: change data capture). Names, labels and notes play no part. The quick fixes declare the saga in the request’s first service, or mark a writer’s publish edge as an outbox.',
+    `A heuristic, along ${REQUESTS}. ` +
+    'For each drawn flow, the write steps before its response; for each entry service no flow covers, the writes of the services it reaches through sync calls (at any depth). Only calls that may write are followed: not a call marked `readOnly`, nor any call of a reader (a service whose own data access is all reads and whose calls are all idempotent or read-only). Write or read-write data edges to datastores that hold records of truth (not caches, search indexes or warehouses) are grouped by the data’s owner: the datastore’s owner, else its group, else the writing service’s owner, else the writing service. Reported when the writes reach at least `minOwners` owners and two datastores, unless they are coordinated: a participant is declared a saga orchestrator (`saga` on the node), publishes through a transactional outbox (`outbox` on its publish edge), or writes a datastore that relays its changes to a queue or topic (an async edge from the datastore: change data capture). Names, labels and notes play no part. The quick fixes declare the saga in the request’s first service, or mark a writer’s publish edge as an outbox.',
   thresholds,
   check({ index, thresholds: t }) {
     const facts = factsOf(index);

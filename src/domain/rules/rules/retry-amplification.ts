@@ -4,7 +4,7 @@ import { callFacts, RETRIED, UNSPREAD_RETRY, type CallFacts } from '../analysis/
 import { patchSyncEdges } from '../analysis/edits.ts';
 import { factsOf, SYNC, type Facts } from '../analysis/facts.ts';
 import { makeFinding, quickFix } from '../analysis/finding.ts';
-import { drawnFlows, pathCalls, type FlowPath } from '../analysis/requests.ts';
+import { drawnFlows, type FlowPath, pathCalls, REQUESTS } from '../analysis/requests.ts';
 import { arrowPath, formatNumber, plural } from '../analysis/text.ts';
 import { sketch } from '../sketch.ts';
 import type { Finding, RuleDefinition } from '../types.ts';
@@ -128,7 +128,9 @@ export const retryAmplification: RuleDefinition<typeof thresholds> = {
   glossaryTerm: 'retry-amplification',
   summary: 'Flags retries stacked on consecutive calls, and retries sent without backoff or jitter.',
   condition:
-    'Two checks on sync edges with `retry.maxAttempts` > 1 (retrying edges). (1) Along requests (see “Requests” above), never joining calls from two operations: a chain of at least `minRetryingHops` consecutive retrying calls, reported where no longer chain continues it, with the product of the attempts. In a drawn flow a step continues the step that brought the request to its caller; on the paths from entry services no flow covers, the most amplified chain ending at each node is found by dynamic programming over the condensed graph of retrying edges on those paths. The same chain is reported once. (2) A retrying edge whose backoff is `none`, or that has no jitter, wherever it is.',
+    'Two checks on sync edges with `retry.maxAttempts` > 1 (retrying edges). (1) Along ' +
+    REQUESTS +
+    ', never joining calls from two operations: a chain of at least `minRetryingHops` consecutive retrying calls, reported where no longer chain continues it, with the product of the attempts. In a drawn flow a step continues the step that brought the request to its caller; on the paths from entry services no flow covers, the most amplified chain ending at each node is found by dynamic programming over the condensed graph of retrying edges on those paths. The same chain is reported once. (2) A retrying edge whose backoff is `none`, or that has no jitter, wherever it is.',
   thresholds,
   check({ index, thresholds: t }) {
     const facts = factsOf(index);

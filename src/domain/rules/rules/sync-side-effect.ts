@@ -4,7 +4,7 @@ import { absolutePosition, centroid, findNode, freshId, newNode, rewire, slugify
 import { callFacts, READ, WRITE } from '../analysis/calls.ts';
 import { ASYNC, COMPUTE, DATA, EXTERNAL, factsOf, SYNC, type Facts } from '../analysis/facts.ts';
 import { makeFinding, quickFix } from '../analysis/finding.ts';
-import { drawnFlows, pathCalls, USER_PATH } from '../analysis/requests.ts';
+import { drawnFlows, pathCalls, REQUESTS, USER_PATH } from '../analysis/requests.ts';
 import { sketch } from '../sketch.ts';
 import type { Finding, RuleDefinition } from '../types.ts';
 
@@ -106,7 +106,9 @@ export const syncSideEffect: RuleDefinition<Record<string, never>> = {
   glossaryTerm: 'sync-async-communication',
   summary: 'Flags notification, email, analytics or audit work that a service calls synchronously while a user waits.',
   condition:
-    'A sync call, not marked `readOnly`, from a service (compute) to a service or third-party API, made while a user waits: a step before the response of a drawn flow that starts at a client, or, for entry services no flow covers, a call on the paths from an entry that a client reaches through the edge tier (see “Requests” above). The callee is side work when its structure says it only records (a service whose data access is all `write`, never a read, into datastores nothing else reads or replicates, that calls nothing and at most publishes: all it can answer is an acknowledgement), or when its name or responsibilities say so (notif, mail, sms, push, analytic, tracking, audit or newsletter, case-insensitive; sms and push as whole words). A callee that only answers queries (it reads data and writes, publishes and calls nothing) is never side work, whatever its name. Calls from gateways are not reported: a route to a tracking page is a read the user asked for.',
+    'A sync call, not marked `readOnly`, from a service (compute) to a service or third-party API, made while a user waits: a step before the response of a drawn flow that starts at a client, or, for entry services no flow covers, a call on the paths from an entry that a client reaches through the edge tier' +
+    ` (${REQUESTS}).` +
+    ' The callee is side work when its structure says it only records (a service whose data access is all `write`, never a read, into datastores nothing else reads or replicates, that calls nothing and at most publishes: all it can answer is an acknowledgement), or when its name or responsibilities say so (notif, mail, sms, push, analytic, tracking, audit or newsletter, case-insensitive; sms and push as whole words). A callee that only answers queries (it reads data and writes, publishes and calls nothing) is never side work, whatever its name. Calls from gateways are not reported: a route to a tracking page is a read the user asked for.',
   thresholds: {},
   check({ index }) {
     const facts = factsOf(index);

@@ -2,7 +2,7 @@ import type { SyncEdge } from '../../diagram/schema.ts';
 import { patchSyncEdges } from '../analysis/edits.ts';
 import { callFacts, NO_TIMEOUT, type CallFacts } from '../analysis/calls.ts';
 import { factsOf, SYNC, type Facts } from '../analysis/facts.ts';
-import { drawnFlows, pathCalls } from '../analysis/requests.ts';
+import { drawnFlows, pathCalls, REQUESTS } from '../analysis/requests.ts';
 import { makeFinding, quickFix } from '../analysis/finding.ts';
 import { formatMs } from '../analysis/text.ts';
 import { sketch } from '../sketch.ts';
@@ -68,7 +68,8 @@ export const timeoutBudget: RuleDefinition<Record<string, never>> = {
   glossaryTerm: 'deadline-propagation',
   summary: 'Flags a call that may take longer, with its retries, than its caller is willing to wait.',
   condition:
-    'Along requests (see “Requests” above), never pairing calls from two operations. In a drawn flow: a sync step out of node N whose `timeoutMs × retry.maxAttempts` exceeds the timeout of the flow’s own sync step that brought the request to N. On the paths from entry services no flow covers: for a node N, the tightest timeout among the sync edges into N that such a request may take (the budget), against each sync edge out of N it may take. One finding per inner edge (its id is the finding key), for the tightest budget found. The quick fix lowers the inner timeout to ⌊budget ÷ attempts⌋ (and the attempts, if even 1 ms each would not fit).',
+    `Along ${REQUESTS}, ` +
+    'never pairing calls from two operations. In a drawn flow: a sync step out of node N whose `timeoutMs × retry.maxAttempts` exceeds the timeout of the flow’s own sync step that brought the request to N. On the paths from entry services no flow covers: for a node N, the tightest timeout among the sync edges into N that such a request may take (the budget), against each sync edge out of N it may take. One finding per inner edge (its id is the finding key), for the tightest budget found. The quick fix lowers the inner timeout to ⌊budget ÷ attempts⌋ (and the attempts, if even 1 ms each would not fit).',
   thresholds: {},
   check({ index }) {
     const facts = factsOf(index);
