@@ -2,9 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allowedFamilies } from '../diagram/connections.ts';
 import { changeEdgeFamily } from '../diagram/factory.ts';
+import { proposeFlows } from '../diagram/flows.ts';
 import { buildGraphIndex } from '../diagram/graph-index.ts';
 import { Design } from '../diagram/schema.ts';
-import { arbitraryDesign } from '../../testing/arbitraries.ts';
+import { arbitraryDesign, arbitraryDesignWithFlows } from '../../testing/arbitraries.ts';
 import { designOf } from '../../testing/designs.ts';
 import { analyzeDesign, compareFindings } from './engine.ts';
 import { getRule } from './registry.ts';
@@ -35,6 +36,24 @@ describe('analyzeDesign', () => {
         expect(new Set(findings.map((f) => f.id)).size).toBe(findings.length);
         expect([...findings].sort(compareFindings)).toEqual(findings);
       }),
+    );
+  });
+
+  it('reads drawn flows without breaking: findings name existing elements, quick fixes work, and a flow finds no timeout overrun that the paths alone would not', () => {
+    fc.assert(
+      fc.property(fc.oneof(arbitraryDesignWithFlows({ maxNodes: 15 }), arbitraryDesign({ maxNodes: 15 }).map((d) => ({ ...d, flows: proposeFlows(d).slice(0, 5) }))), (drawn) => {
+        expect(Design.safeParse(drawn).success).toBe(true);
+        const ids = new Set([...drawn.nodes, ...drawn.edges, ...drawn.groups].map((e) => e.id));
+        const findings = analyzeDesign(drawn);
+        for (const finding of findings) {
+          for (const id of finding.elementIds) expect(ids.has(id)).toBe(true);
+          expect(quickFixProblems(getRule(finding.ruleId)!, drawn, finding)).toEqual([]);
+        }
+        // A flow's calls are calls some path makes, and a path's budget is the tightest of all callers'.
+        const byPaths = new Set(analyzeDesign({ ...drawn, flows: [] }).filter((f) => f.ruleId === 'timeout-budget').map((f) => f.id));
+        for (const f of findings) if (f.ruleId === 'timeout-budget') expect(byPaths.has(f.id)).toBe(true);
+      }),
+      { numRuns: 80 },
     );
   });
 

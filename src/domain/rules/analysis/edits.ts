@@ -4,6 +4,7 @@
  */
 import type { KindId } from '../../diagram/catalog.ts';
 import { createNode } from '../../diagram/factory.ts';
+import { pruneFlows } from '../../diagram/flows.ts';
 import type { AsyncEdge, DataEdge, Design, DesignEdge, DesignNode, Position, SyncEdge } from '../../diagram/schema.ts';
 
 export type SyncPatch = Partial<Pick<SyncEdge, 'timeoutMs' | 'retry' | 'circuitBreaker' | 'idempotent' | 'callsPerRequest' | 'readOnly'>>;
@@ -105,28 +106,33 @@ export function patchNode(design: Design, nodeId: string, patch: Partial<Pick<De
   return { ...design, nodes: design.nodes.map((node) => (node.id === nodeId ? { ...node, ...patch } : node)) };
 }
 
-/** Add nodes and edges and drop edges by id, in one new design. */
+/**
+ * Add nodes and edges and drop edges by id, in one new design. Flow steps on
+ * a dropped edge go, with the steps that hung from them (as when the learner
+ * deletes a connection).
+ */
 export function rewire(
   design: Design,
   change: { addNodes?: readonly DesignNode[]; addEdges?: readonly DesignEdge[]; removeEdgeIds?: Iterable<string> },
 ): Design {
   const removed = new Set(change.removeEdgeIds ?? []);
   const kept = removed.size > 0 ? design.edges.filter((e) => !removed.has(e.id)) : design.edges;
-  return {
+  const next = {
     ...design,
     nodes: change.addNodes && change.addNodes.length > 0 ? [...design.nodes, ...change.addNodes] : design.nodes,
     edges: change.addEdges && change.addEdges.length > 0 ? [...kept, ...change.addEdges] : kept === design.edges ? design.edges : kept,
   };
+  return removed.size > 0 ? pruneFlows(next) : next;
 }
 
-/** Remove nodes and every edge that touches them. */
+/** Remove nodes and every edge that touches them, and the flow steps on those edges. */
 export function removeNodes(design: Design, nodeIds: Iterable<string>): Design {
   const ids = new Set(nodeIds);
-  return {
+  return pruneFlows({
     ...design,
     nodes: design.nodes.filter((n) => !ids.has(n.id)),
     edges: design.edges.filter((e) => !ids.has(e.source) && !ids.has(e.target)),
-  };
+  });
 }
 
 export function dataEdgeLike(id: string, source: string, target: string, from?: DataEdge): DataEdge {
