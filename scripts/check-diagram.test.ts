@@ -96,3 +96,50 @@ describe('check-diagram', () => {
     expect(check(['--help'])).toMatchObject({ code: 0, out: USAGE });
   });
 });
+
+describe('check-diagram --problem', () => {
+  const problemsDir = fileURLToPath(new URL('../problems/', import.meta.url));
+
+  it('grades a design like the app does: score, every criterion with its reason, and the findings', async () => {
+    const { load } = await import('js-yaml');
+    const { ProblemTestDesign, designFromSketch } = await import('../src/domain/rubric/reference.ts');
+    const { parseProblemFile } = await import('../src/content/parse-problem.ts');
+    const { scoreDesign } = await import('../src/domain/rubric/scorer.ts');
+    const { analyzeDesign } = await import('../src/domain/rules/engine.ts');
+    const { serializeDesign } = await import('../src/domain/persistence/parse-design.ts');
+    const problem = parseProblemFile(readFileSync(`${problemsDir}url-shortener/problem.yaml`, 'utf8'));
+    if (!problem.ok) throw new Error('url-shortener does not parse');
+    for (const file of ['sound-alternative.yaml', 'sound-alternative-untagged.yaml']) {
+      const spec = ProblemTestDesign.parse(load(readFileSync(`${problemsDir}url-shortener/designs/${file}`, 'utf8')));
+      const design = designFromSketch('d', spec.title, spec.design);
+      const app = scoreDesign(problem.problem, design, analyzeDesign(design));
+      const result = check(['design.json', '--problem', 'url-shortener', '--json'], { 'design.json': serializeDesign(design) });
+      expect(result.code).toBe(0);
+      const graded = JSON.parse(result.out) as { score: number; criteria: { id: string; met: boolean; points: number; reason: string }[]; findings: unknown[] };
+      expect(graded.score).toBe(app.score);
+      expect(graded.criteria).toEqual(app.results.map((r) => expect.objectContaining({ id: r.criterion.id, met: r.met, points: r.earned, reason: r.detail })));
+      expect(graded.findings).toHaveLength(analyzeDesign(design).length);
+    }
+  });
+
+  it('grades a folder, fails below --min-score, and refuses an unknown problem', () => {
+    const good = readFileSync(`${examples}good-shop-checkout.json`, 'utf8');
+    const io: CheckIo = {
+      readFile: (path) => {
+        if (path.startsWith('class/')) return good;
+        return readFileSync(path, 'utf8');
+      },
+      listFolder: (path) => (path === 'class' ? ['class/a.json', 'class/b.json'] : null),
+      out: (text) => out.push(text),
+      err: (text) => err.push(text),
+    };
+    const out: string[] = [];
+    const err: string[] = [];
+    expect(run(['class', '--problem', 'url-shortener'], io)).toBe(0);
+    expect(out.join('\n')).toMatch(/Summary\n\s+\d+\s+class\/a\.json\n\s+\d+\s+class\/b\.json/);
+    expect(run(['class', '--problem', 'url-shortener', '--min-score', '90'], io)).toBe(1);
+    expect(run(['class', '--problem', 'no-such-problem'], io)).toBe(2);
+    expect(err.at(-1)).toMatch(/There is no problem called "no-such-problem"/);
+    expect(check(['a.json', 'b.json']).code).toBe(2);
+  });
+});

@@ -80,5 +80,5 @@ describe('problems', () => {
       for (const r of score.results.filter((x) => !x.met)) report.push(`${p.id}: reference misses ${r.criterion.id}: ${r.detail}`);
     }
     expect(report).toEqual([]);
-  });
+  }, 60_000);
 });

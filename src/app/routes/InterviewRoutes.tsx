@@ -53,7 +53,7 @@ function InterviewCanvas({ record, problem, opened }: { record: InterviewRecord;
   const interview = useInterview(record, problem);
   const sidePanel = useMemo(() => ({ label: 'Interview', content: <InterviewPanel interview={interview} problem={problem} /> }), [interview, problem]);
   const banner = useCallback((controls: { openSidePanel: (() => void) | null }) => <InterviewStatusBar interview={interview} onOpen={controls.openSidePanel} />, [interview]);
-  return <CanvasPage storage={storage} sidePanel={sidePanel} capabilities={problem.capabilities} banner={banner} />;
+  return <CanvasPage storage={storage} sidePanel={sidePanel} problem={problem} banner={banner} />;
 }
 
 export function InterviewScorecardRoute() {

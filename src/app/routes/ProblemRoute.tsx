@@ -97,7 +97,7 @@ function AttemptCanvas({ problem, designId, opened }: { problem: Problem; design
 
   return (
     <>
-      <CanvasPage storage={storage} freshDesign={fresh} sidePanel={sidePanel} capabilities={problem.capabilities} onOpenAsNew={openAsNew} />
+      <CanvasPage storage={storage} freshDesign={fresh} sidePanel={sidePanel} problem={problem} onOpenAsNew={openAsNew} />
       {comparison && (
         <ReferenceDialog
           problem={problem}

@@ -127,50 +127,8 @@ const MAX_PROPOSED_FLOWS = 200;
  * the design until the learner keeps one.
  */
 export function proposeFlows(design: Design): Flow[] {
-  const nodes = new Map(design.nodes.map((n) => [n.id, n]));
-  const roles = new Map(design.nodes.map((n) => [n.id, roleOfKind(n.kind)]));
-  const role = (id: string) => roles.get(id)!;
-  // Per component, once: every connection out (for routes), and those a request follows (not replication).
-  const outgoing = new Map<string, DesignEdge[]>();
-  const requestEdges = new Map<string, DesignEdge[]>();
-  for (const edge of design.edges) {
-    if (!nodes.has(edge.source) || !nodes.has(edge.target)) continue;
-    const list = outgoing.get(edge.source);
-    if (list) list.push(edge);
-    else outgoing.set(edge.source, [edge]);
-    if (edge.family === 'data' && edge.access === 'replicate') continue;
-    const followed = requestEdges.get(edge.source);
-    if (followed) followed.push(edge);
-    else requestEdges.set(edge.source, [edge]);
-  }
-  const NONE: readonly DesignEdge[] = [];
-
-  /** The rest of a flow from a component that does work: every connection below it. */
-  const expand = (from: string, steps: FlowStep[], visited: Set<string>) => {
-    const stack: string[] = [from];
-    // Depth first, in design order: children are pushed in reverse.
-    while (stack.length > 0) {
-      const id = stack.pop()!;
-      const edges = requestEdges.get(id) ?? NONE;
-      const fromDatastore = role(id) === 'datastore';
-      let readCache = false;
-      const next: string[] = [];
-      for (const edge of edges) {
-        if (steps.length >= MAX_PROPOSED_STEPS) return;
-        if (fromDatastore && edge.family !== 'data') continue;
-        const target = nodes.get(edge.target)!;
-        const onMiss = readCache && edge.family === 'data' && role(edge.target) === 'datastore' && target.kind !== 'cache';
-        steps.push({ edge: edge.id, when: onMiss ? 'on-miss' : 'always', share: 1, parallel: false });
-        if (edge.family === 'data' && target.kind === 'cache' && edge.access !== 'write') readCache = true;
-        if (!visited.has(edge.target)) {
-          visited.add(edge.target);
-          next.push(edge.target);
-        }
-      }
-      for (let i = next.length - 1; i >= 0; i--) stack.push(next[i]!);
-    }
-  };
-
+  const graph = flowGraph(design);
+  const { nodes, outgoing, role } = graph;
   const flows: Flow[] = [];
   const clients = design.nodes.filter((n) => roleOfKind(n.kind) === 'client');
   for (const client of clients) {
@@ -181,9 +139,11 @@ export function proposeFlows(design: Design): Flow[] {
     const walk = (at: string) => {
       for (const edge of outgoing.get(at) ?? NONE) {
         if (flows.length >= MAX_PROPOSED_FLOWS) return;
-        if (edge.family !== 'sync' || seen.has(edge.target)) continue;
-        prefix.push({ edge: edge.id, when: 'always', share: 1, parallel: false });
-        if (role(edge.target) === 'edge') {
+        if (seen.has(edge.target) || !isRequestEdge(edge)) continue;
+        // From a client: calls, uploads straight to a datastore, messages straight to a broker; beyond it, calls.
+        if (at !== client.id && edge.family !== 'sync') continue;
+        prefix.push(step(edge.id));
+        if (edge.family === 'sync' && role(edge.target) === 'edge') {
           seen.add(edge.target);
           walk(edge.target);
           seen.delete(edge.target);
@@ -191,7 +151,7 @@ export function proposeFlows(design: Design): Flow[] {
           const steps = prefix.slice();
           const visited = new Set(seen);
           visited.add(edge.target);
-          expand(edge.target, steps, visited);
+          expand(graph, edge.target, steps, visited, edge.family === 'data' && edge.access !== 'read');
           const target = nodes.get(edge.target)!;
           flows.push({ id: `proposed-${flows.length + 1}`, name: `${client.name} → ${target.name}`, steps, notes: '' });
         }
@@ -201,4 +161,83 @@ export function proposeFlows(design: Design): Flow[] {
     walk(client.id);
   }
   return flows;
+}
+
+/**
+ * The flow of work a component starts on its own (a scheduler's tick, a
+ * crawler's loop): every connection below it, as `proposeFlows` takes them
+ * below a route. Null when it starts nothing.
+ */
+export function proposeFlowFrom(design: Design, nodeId: string): Flow | null {
+  const graph = flowGraph(design);
+  const node = graph.nodes.get(nodeId);
+  if (!node) return null;
+  const steps: FlowStep[] = [];
+  expand(graph, nodeId, steps, new Set([nodeId]), false);
+  return steps.length === 0 ? null : { id: `proposed-from-${nodeId}`, name: `${node.name} → …`, steps, notes: '' };
+}
+
+const NONE: readonly DesignEdge[] = [];
+
+interface FlowGraph {
+  nodes: ReadonlyMap<string, Design['nodes'][number]>;
+  /** Per component, once: every connection out (for routes). */
+  outgoing: ReadonlyMap<string, DesignEdge[]>;
+  /** Per component, once: the connections a request follows (not replication). */
+  requestEdges: ReadonlyMap<string, DesignEdge[]>;
+  role(id: string): ReturnType<typeof roleOfKind>;
+}
+
+function flowGraph(design: Design): FlowGraph {
+  const nodes = new Map(design.nodes.map((n) => [n.id, n]));
+  const roles = new Map(design.nodes.map((n) => [n.id, roleOfKind(n.kind)]));
+  const outgoing = new Map<string, DesignEdge[]>();
+  const requestEdges = new Map<string, DesignEdge[]>();
+  for (const edge of design.edges) {
+    if (!nodes.has(edge.source) || !nodes.has(edge.target)) continue;
+    const list = outgoing.get(edge.source);
+    if (list) list.push(edge);
+    else outgoing.set(edge.source, [edge]);
+    if (!isRequestEdge(edge)) continue;
+    const followed = requestEdges.get(edge.source);
+    if (followed) followed.push(edge);
+    else requestEdges.set(edge.source, [edge]);
+  }
+  return { nodes, outgoing, requestEdges, role: (id) => roles.get(id)! };
+}
+
+const isRequestEdge = (e: DesignEdge) => !(e.family === 'data' && e.access === 'replicate');
+const step = (edge: string, when: FlowStep['when'] = 'always'): FlowStep => ({ edge, when, share: 1, parallel: false });
+
+/**
+ * The rest of a flow from a component: every connection below it, depth
+ * first in design order. From a datastore the flow follows reads through
+ * (a cache reading its database) and, when this flow wrote to it, the
+ * changes it publishes (change data capture).
+ */
+function expand(graph: FlowGraph, from: string, steps: FlowStep[], visited: Set<string>, wroteFirst: boolean) {
+  const { nodes, requestEdges, role } = graph;
+  const written = new Set<string>(wroteFirst ? [from] : []);
+  const stack: string[] = [from];
+  // Depth first, in design order: children are pushed in reverse.
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    const edges = requestEdges.get(id) ?? NONE;
+    let readCache = false;
+    const next: string[] = [];
+    for (const edge of edges) {
+      if (steps.length >= MAX_PROPOSED_STEPS) return;
+      const targetRole = role(edge.target);
+      if (role(id) === 'datastore' && edge.family !== 'data' && !(edge.family === 'async' && written.has(id))) continue;
+      const onMiss = readCache && edge.family === 'data' && targetRole === 'datastore' && nodes.get(edge.target)!.kind !== 'cache';
+      steps.push(step(edge.id, onMiss ? 'on-miss' : 'always'));
+      if (edge.family === 'data' && nodes.get(edge.target)!.kind === 'cache' && edge.access !== 'write') readCache = true;
+      if (edge.family === 'data' && edge.access !== 'read') written.add(edge.target);
+      if (!visited.has(edge.target)) {
+        visited.add(edge.target);
+        next.push(edge.target);
+      }
+    }
+    for (let i = next.length - 1; i >= 0; i--) stack.push(next[i]!);
+  }
 }

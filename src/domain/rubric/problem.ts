@@ -41,6 +41,30 @@ export const Capability = z.object({
   label: text('capability label'),
   /** Other words learners use for it, matched against component names. */
   synonyms: z.array(text('synonym')).default([]),
+  /** Kinds of component that play this part whatever they are called (a WebSocket server holds connections). */
+  kinds: z.array(z.enum(KIND_IDS)).default([]),
+});
+
+export const OPERATION_KINDS = ['read', 'write'] as const;
+
+/**
+ * A key operation the brief asks for ("Follow a short link"), with its rate at
+ * peak. A design serves it with a request flow: one drawn for it, or one
+ * Skyline proposes from a route into the system, whose first component doing
+ * one of the problem's operations does this one.
+ */
+export const Operation = z.object({
+  id: Id,
+  name: text('operation name'),
+  /** The capability whose component answers this operation. */
+  servedBy: Id,
+  /** Where its requests come from: a client (the default), or the component doing this capability (a scheduler, a crawler). */
+  from: Id.optional(),
+  kind: z.enum(OPERATION_KINDS),
+  /** Requests per second at peak, from the brief. */
+  rateRps: z.number().positive().max(100_000_000),
+  /** Other names a learner may give its flow. */
+  synonyms: z.array(text('synonym')).default([]),
 });
 
 const criterionBase = {
@@ -52,12 +76,23 @@ const criterionBase = {
   hint: text('hint'),
   /** What a mock interviewer asks while the criterion is not met: a question, never the answer. */
   question: question('interviewer question').optional(),
+  /** Judged on this operation's request flow; missed while the design has no flow of its own for it. */
+  operation: Id.optional(),
 };
+
+/** What a criterion points at: a capability's component, or any component of some kinds. */
+const Target = z.union([z.object({ capability: Id }).strict(), z.object({ kind: z.union([z.enum(KIND_IDS), z.array(z.enum(KIND_IDS)).min(1)]) }).strict()]);
 
 const Kinds = z.union([z.enum(KIND_IDS), z.array(z.enum(KIND_IDS)).min(1)]);
 
 export const Criterion = z.discriminatedUnion('type', [
   z.object({ ...criterionBase, type: z.literal('capability'), capability: Id }),
+  /** The operation has a request flow of its own, answered by its serving capability. */
+  z.object({ ...criterionBase, type: z.literal('serves'), operation: Id }),
+  /** On the operation's flow, `first` is used before `then` (a cache read before the database). */
+  z.object({ ...criterionBase, type: z.literal('before'), operation: Id, first: Target, then: Target }),
+  /** The capabilities are done by different components (`component`), or each consumes from queues of its own (`queue`). */
+  z.object({ ...criterionBase, type: z.literal('separate'), capabilities: z.array(Id).min(2), by: z.enum(['component', 'queue']).default('component') }),
   z.object({ ...criterionBase, type: z.literal('reaches'), from: Id, to: Id, via: z.enum(['sync', 'async', 'not-sync', 'any']) }),
   z.object({ ...criterionBase, type: z.literal('component'), kind: Kinds, position: z.enum(['in-front-of', 'behind']), capability: Id }),
   z.object({ ...criterionBase, type: z.literal('instances'), capability: Id, min: z.number().int().min(2).max(1000) }),
@@ -130,6 +165,7 @@ export const Problem = z.object({
   }),
   nonFunctional: z.array(text('non-functional requirement')).default([]),
   capabilities: z.array(Capability).min(2),
+  operations: z.array(Operation).default([]),
   rubric: z.array(Criterion).min(4),
   hints: z.array(text('hint')).min(3, 'give at least three hints, from a nudge to something specific'),
   reference: z.object({ explanation: text('reference explanation'), design: ReferenceSketch }),
@@ -140,3 +176,5 @@ export const Problem = z.object({
 });
 export type Problem = z.infer<typeof Problem>;
 export type Capability = z.infer<typeof Capability>;
+export type Operation = z.infer<typeof Operation>;
+export type CriterionTarget = z.infer<typeof Target>;

@@ -4,8 +4,8 @@ import { compareWithReference } from './reference-comparison.ts';
 import type { Capability } from './problem.ts';
 
 const capabilities: Capability[] = [
-  { id: 'redirect', label: 'Redirect', synonyms: ['redirects'] },
-  { id: 'link-store', label: 'Link storage', synonyms: ['links'] },
+  { id: 'redirect', label: 'Redirect', synonyms: ['redirects'], kinds: [] },
+  { id: 'link-store', label: 'Link storage', synonyms: ['links'], kinds: [] },
 ];
 
 const reference = sketch({

@@ -9,7 +9,7 @@
  */
 import { getKind } from '../diagram/catalog.ts';
 import type { Design, DesignEdge, DesignNode } from '../diagram/schema.ts';
-import { capabilitiesOf } from './capabilities.ts';
+import { capabilitiesOf } from './bindings.ts';
 import type { Capability } from './problem.ts';
 
 export interface MissingComponent {

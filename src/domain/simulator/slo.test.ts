@@ -67,14 +67,14 @@ describe('service-level objectives', () => {
     const reference = referenceDesign(problem);
     const met = scoreDesign(problem, reference, analyzeDesign(reference)).results.find((r) => r.criterion.type === 'slo')!;
     expect(met).toMatchObject({ met: true, earned: 10 });
-    // Half the redirect instances: the redirect service cannot carry 20,000 redirects a second.
-    const thin = { ...reference, nodes: reference.nodes.map((n) => (n.id === 'redirect' ? { ...n, instances: 4 } : n)) };
+    // One redirect instance cannot carry 6,000 redirects a second.
+    const thin = { ...reference, nodes: reference.nodes.map((n) => (n.id === 'redirect' ? { ...n, instances: 1 } : n)) };
     const findings = analyzeDesign(thin);
     const score = scoreDesign(problem, thin, findings);
     const missed = score.results.find((r) => r.criterion.type === 'slo')!;
     expect(missed).toMatchObject({ met: false, earned: 0 });
     expect(missed.detail).toMatch(/Redirect service is \d+% busy/);
     const questions = diagramFollowUps({ problem, design: thin, findings, score }).map((q) => q.text);
-    expect(questions).toContain('At 20,000 redirects a second, what is your p99, and which component would run out of room first?');
+    expect(questions).toContain('At 6,000 redirects a second, what is your p99, and which component would run out of room first?');
   });
 });

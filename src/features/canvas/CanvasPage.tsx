@@ -22,8 +22,8 @@ import { SimulatorDock } from './simulator/SimulatorDock.tsx';
 import { useSimulationStore } from './simulator/simulation-store.ts';
 import type { Finding } from '../../domain/rules/types.ts';
 import type { Design } from '../../domain/diagram/schema.ts';
-import type { Capability } from '../../domain/rubric/problem.ts';
-import { CapabilitiesContext, NO_CAPABILITIES } from './capabilities-context.ts';
+import type { Problem } from '../../domain/rubric/problem.ts';
+import { ProblemContext } from './capabilities-context.ts';
 import { emptyDesign } from '../../stores/editor/editor-store.ts';
 import { CANVAS_OVERLAY, useFitDesign } from './canvas-context.tsx';
 import { useMediaQuery } from './use-media-query.ts';
@@ -85,7 +85,7 @@ export interface CanvasPageProps {
   /** A panel shown beside the palette, in its own tab (e.g. a problem's brief and rubric). */
   sidePanel?: { label: string; content: ReactNode };
   /** The capabilities a problem expects; the inspector offers them as responsibilities. */
-  capabilities?: readonly Capability[];
+  problem?: Problem;
   notice?: CanvasNotice;
   onNoticeShown?(): void;
   /**
@@ -381,9 +381,9 @@ export function CanvasPage(props: CanvasPageProps) {
   return (
     <ReactFlowProvider>
       <FindingsProvider>
-        <CapabilitiesContext.Provider value={props.capabilities ?? NO_CAPABILITIES}>
+        <ProblemContext.Provider value={props.problem ?? null}>
           <CanvasWorkspace {...props} />
-        </CapabilitiesContext.Provider>
+        </ProblemContext.Provider>
       </FindingsProvider>
     </ReactFlowProvider>
   );

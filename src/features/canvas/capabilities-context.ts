@@ -1,7 +1,5 @@
 import { createContext } from 'react';
-import type { Capability } from '../../domain/rubric/problem.ts';
+import type { Problem } from '../../domain/rubric/problem.ts';
 
-export const NO_CAPABILITIES: readonly Capability[] = [];
-
-/** The capabilities the current problem expects, offered in the inspector. */
-export const CapabilitiesContext = createContext<readonly Capability[]>(NO_CAPABILITIES);
+/** The problem the design answers, if any: the inspector shows who plays which of its parts. */
+export const ProblemContext = createContext<Problem | null>(null);

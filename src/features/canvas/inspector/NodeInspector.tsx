@@ -1,7 +1,7 @@
 import { Link2, Trash2, X } from 'lucide-react';
 import { memo, useContext, useId, useMemo, useState } from 'react';
-import { capabilitiesOf } from '../../../domain/rubric/capabilities.ts';
-import { CapabilitiesContext } from '../capabilities-context.ts';
+import { bindCapabilities, describeBindingIssue } from '../../../domain/rubric/bindings.ts';
+import { ProblemContext } from '../capabilities-context.ts';
 import { COMPONENT_KINDS, getKind, type KindId } from '../../../domain/diagram/catalog.ts';
 import { allowedFamilies, describeFamily } from '../../../domain/diagram/connections.ts';
 import type { DesignNode } from '../../../domain/diagram/schema.ts';
@@ -72,30 +72,46 @@ function ResponsibilitiesField({ node }: { node: DesignNode }) {
   );
 }
 
-/** In a problem: which capabilities this box counts for, and one-click ways to say so. */
+/** In a problem: which parts of it this box plays, why a part does not count, and one-click ways to confirm or assign. */
 function ProblemCapabilities({ node }: { node: DesignNode }) {
-  const capabilities = useContext(CapabilitiesContext);
+  const problem = useContext(ProblemContext);
+  const design = useStructuralDesign();
   const updateNode = useEditorStore((s) => s.updateNode);
-  if (capabilities.length === 0) return null;
-  const matched = capabilitiesOf(node, capabilities);
-  const byName = matched.filter((m) => m.source === 'name');
-  const unused = capabilities.filter((c) => !node.responsibilities.includes(c.id));
+  const bindings = useMemo(() => (problem ? bindCapabilities(design, problem) : null), [design, problem]);
+  if (!problem || !bindings) return null;
+  const current = design.nodes.find((n) => n.id === node.id) ?? node;
+  const mine = bindings.byNode.get(node.id) ?? [];
+  const assign = (capabilityId: string) => updateNode(node.id, { responsibilities: [...node.responsibilities, capabilityId] });
+  const unused = problem.capabilities.filter((c) => !node.responsibilities.includes(c.id) && !mine.some((m) => m.capability.id === c.id && m.source !== 'responsibility'));
+  const how = (source: string) => (source === 'name' ? 'suggested by its name' : source === 'kind' ? 'suggested by its kind' : 'confirmed');
   return (
     <div className="mt-2 space-y-1.5 rounded-md bg-slate-50 p-2 text-xs dark:bg-slate-800/60">
-      <p>
-        {matched.length === 0
-          ? 'Counts for none of this problem’s capabilities yet.'
-          : `Counts for: ${matched.map((m) => m.capability.label).join(', ')}${byName.length > 0 ? ' (recognised from its name)' : ''}.`}
-      </p>
+      {mine.length === 0 ? (
+        <p>Plays none of this problem’s parts yet.</p>
+      ) : (
+        <ul className="space-y-1" aria-label="Parts this component plays">
+          {mine.map((m) => (
+            <li key={m.capability.id}>
+              <span className="font-medium">{m.capability.label}</span> ({how(m.source)})
+              {m.issue ? <span className="block text-amber-800 dark:text-amber-300">Does not count: {describeBindingIssue(m.issue, current, m.capability, problem)}</span> : null}
+              {m.source !== 'responsibility' && !m.issue ? (
+                <button type="button" className="ml-1 underline" onClick={() => assign(m.capability.id)} aria-label={`Confirm ${current.name} does ${m.capability.label}`}>
+                  Confirm
+                </button>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
       {unused.length > 0 && (
         <div>
-          <p className="mb-1 text-slate-500 dark:text-slate-400">This problem’s capabilities (click to assign):</p>
+          <p className="mb-1 text-slate-500 dark:text-slate-400">This problem’s parts (click to assign; once you assign any, only assigned parts count for this box):</p>
           <ul className="flex flex-wrap gap-1" aria-label="Problem capabilities">
             {unused.map((c) => (
               <li key={c.id}>
                 <button
                   type="button"
-                  onClick={() => updateNode(node.id, { responsibilities: [...node.responsibilities, c.id] })}
+                  onClick={() => assign(c.id)}
                   className="rounded-full border border-slate-300 bg-white px-2 py-0.5 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-900 dark:hover:bg-slate-700"
                   aria-label={`Assign capability ${c.label}`}
                 >
