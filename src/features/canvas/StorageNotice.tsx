@@ -20,7 +20,7 @@ export function StorageNotice({ storage, onSaveCopy, onExport }: { storage: Desi
   return (
     <div role="alert" className="flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
       <AlertTriangle aria-hidden className="size-4 shrink-0" />
-      <p className="min-w-0 flex-1">{conflict ? conflict.message : storage.warning}</p>
+      <p className="min-w-[min(100%,18rem)] flex-1">{conflict ? conflict.message : storage.warning}</p>
       {conflict ? (
         <div className="flex gap-2">
           <button

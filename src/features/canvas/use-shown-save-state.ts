@@ -8,7 +8,7 @@ import type { Conflict, DesignStorage } from '../../storage/design-storage.ts';
 import type { SaveState } from './use-autosave.ts';
 
 export const NOT_SAVED_ELSEWHERE = 'Not saved: open in another tab';
-const NOT_SAVED_DELETED = 'Not saved: the design was deleted';
+const NOT_SAVED_DELETED = 'Not saved: deleted';
 
 export function useShownSaveState(storage: DesignStorage, saveState: SaveState): SaveState {
   const [conflict, setConflict] = useState<Conflict | null>(null);
