@@ -120,6 +120,7 @@ const TEMPLATES: Readonly<Record<string, Template>> = {
   nanoservice: onNode((node, [caller]) =>
     caller ? `${node} is called only by ${caller} and holds no data. What does running it as a separate service buy you?` : null,
   ),
+  'god-service': onNode((node) => `${node} does a lot of different jobs. If one of them got ten times busier, or one release of it went wrong, what would happen to the others?`),
   'broker-without-consumer': onNode((broker) => `Messages go into ${broker}, but nothing takes them out. Who processes them, and what happens while nobody does?`),
   'broker-without-publisher': onNode((broker, consumers) =>
     consumers.length === 0

@@ -9,7 +9,7 @@ const GLOSSARY_TERMS = new Set([
   'shared-database', 'database-per-service', 'cyclic-dependencies', 'timeout', 'deadline-propagation', 'retry-amplification',
   'retry-with-backoff', 'idempotency', 'circuit-breaker', 'chatty-communication', 'fan-out', 'api-gateway',
   'single-point-of-failure', 'sync-async-communication', 'saga', 'transactional-outbox', 'dead-letter-queue', 'observability',
-  'service-discovery', 'nanoservices', 'cascading-failure', 'message-queue', 'bounded-context', 'load-balancer', 'replication',
+  'service-discovery', 'nanoservices', 'god-service', 'cascading-failure', 'message-queue', 'bounded-context', 'load-balancer', 'replication',
   'caching', 'publish-subscribe',
 ]);
 

@@ -12,6 +12,7 @@ import { disconnectedComponent } from './rules/disconnected-component.ts';
 import { distributedWriteWithoutSaga } from './rules/distributed-write-without-saga.ts';
 import { exposedDatastore } from './rules/exposed-datastore.ts';
 import { foreignDataAccess } from './rules/foreign-data-access.ts';
+import { godService } from './rules/god-service.ts';
 import { missingCircuitBreaker } from './rules/missing-circuit-breaker.ts';
 import { missingObservability } from './rules/missing-observability.ts';
 import { missingServiceDiscovery } from './rules/missing-service-discovery.ts';
@@ -48,6 +49,7 @@ export const RULES: readonly RuleDefinition[] = [
   missingServiceDiscovery,
   disconnectedComponent,
   nanoservice,
+  godService,
   brokerWithoutConsumer,
   brokerWithoutPublisher,
   cacheWithoutBackingStore,
