@@ -119,6 +119,7 @@ const NodePatch = z
     group: z.string().optional(),
     responsibilities: z.array(z.string()).optional(),
     technology: z.string().optional(),
+    saga: z.boolean().optional(),
   })
   .strict();
 const EdgePatch = z
@@ -130,6 +131,8 @@ const EdgePatch = z
     circuitBreaker: z.boolean().optional(),
     idempotent: z.boolean().optional(),
     callsPerRequest: z.union([z.number().int().min(1), z.literal('per-item')]).optional(),
+    readOnly: z.boolean().optional(),
+    outbox: z.boolean().optional(),
     delivery: z.enum(DELIVERY_GUARANTEES).optional(),
     deadLetterQueue: z.boolean().optional(),
     access: z.enum(DATA_ACCESS).optional(),

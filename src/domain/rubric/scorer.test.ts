@@ -3,6 +3,7 @@ import { analyzeDesign } from '../rules/engine.ts';
 import { sketch, type SketchSpec } from '../rules/sketch.ts';
 import { bindCapabilities } from './bindings.ts';
 import { Problem, type Criterion } from './problem.ts';
+import { referenceDesign } from './reference.ts';
 import { scoreDesign } from './scorer.ts';
 
 type Spec = Criterion extends infer C ? (C extends Criterion ? Omit<C, 'description' | 'hint'> : never) : never;
@@ -275,5 +276,35 @@ describe('rubric criteria', () => {
     expect(result.earned).toBe(40);
     expect(result.possible).toBe(60);
     expect(result.score).toBe(67);
+  });
+});
+
+describe('reference sketches', () => {
+  it('say what the review reads: a saga, an outbox and a read-only call', () => {
+    const nodes = {
+      web: 'web-client',
+      gw: 'api-gateway',
+      orders: ['service', 'Orders', { responsibilities: ['orders'] }],
+      pay: ['service', 'Payments', { responsibilities: ['payments'] }],
+      db: ['relational-database', 'Orders DB', { responsibilities: ['order-store'] }],
+      paydb: ['relational-database', 'Payments DB'],
+      events: ['event-stream', 'Order events'],
+      mail: ['worker', 'Mailer', { responsibilities: ['email'] }],
+    };
+    const links = [['web', 'gw'], ['gw', 'orders'], ['orders', 'pay'], ['orders', 'db'], ['pay', 'paydb'], ['orders', 'events'], ['events', 'mail']];
+    const design = (node: object, call: object, publish: object) =>
+      referenceDesign(
+        Problem.parse({
+          ...base,
+          rubric: [0, 1, 2, 3].map((i) => ({ id: `c${i}`, type: 'no-finding', points: 1, description: 'd', hint: 'h' })),
+          reference: { explanation: 'x', design: { nodes: { ...nodes, orders: ['service', 'Orders', { responsibilities: ['orders'], ...node }] }, links: links.map((l) => (l[1] === 'pay' ? [...l, call] : l[1] === 'events' ? [...l, publish] : l)) } },
+        }),
+      );
+    const distributed = (d: ReturnType<typeof referenceDesign>) => analyzeDesign(d).filter((f) => f.ruleId === 'distributed-write-without-saga').length;
+    expect(distributed(design({}, {}, {}))).toBe(1);
+    expect(distributed(design({ saga: true }, {}, {}))).toBe(0);
+    expect(distributed(design({}, { readOnly: true }, {}))).toBe(0);
+    const withOutbox = design({}, {}, { outbox: true });
+    expect(withOutbox.edges.find((e) => e.target === 'events')).toMatchObject({ family: 'async', outbox: true });
   });
 });
