@@ -89,7 +89,7 @@ test('names are read whole at 100%: every kind and every name in the 41 referenc
     await page.addInitScript((id) => localStorage.setItem('skyline:viewport', JSON.stringify({ designId: id, viewport: { x: 0, y: 0, zoom: 1 } })), design.id);
     await seedDesign(page, design);
     await openCanvas(page);
-    await expect(page.locator('.react-flow__node-component')).toHaveCount(nodes.length);
+    await expect(page.locator('.react-flow__node-component')).toHaveCount(nodes.length, { timeout: 30_000 });
     await page.evaluate(() => document.fonts.ready);
     cut.push(
       ...(await page.evaluate(() =>

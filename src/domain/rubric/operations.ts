@@ -12,7 +12,7 @@
  */
 import { proposeFlowFrom, proposeFlows, resolveFlow, type ResolvedFlow } from '../diagram/flows.ts';
 import type { Design, DesignEdge, Flow } from '../diagram/schema.ts';
-import type { Bindings } from './bindings.ts';
+import { describeBindingIssue, type Bindings } from './bindings.ts';
 import type { Operation, Problem } from './problem.ts';
 import { phraseKey } from './words.ts';
 
@@ -102,7 +102,9 @@ export function operationFlows(design: Design, problem: Problem, bindings: Bindi
     const capability = problem.capabilities.find((c) => c.id === op.servedBy);
     const what = capability ? `“${capability.label}”` : op.servedBy;
     let reason: string;
-    if (serving.length === 0) reason = `${label} has no component doing ${what} that a request reaches.`;
+    const issue = serving.length === 0 ? bindingProblem(design, problem, bindings, op.servedBy) : null;
+    if (issue) reason = `${label}: ${issue}`;
+    else if (serving.length === 0) reason = `${label} has no component doing ${what} that a request reaches.`;
     else {
       const names = serving.map((b) => design.nodes.find((n) => n.id === b.nodeId)?.name ?? b.nodeId).join(', ');
       const blocked = candidates.find((f) => f.nodes.some((n) => serving.some((b) => b.nodeId === n)));
@@ -117,4 +119,16 @@ export function operationFlows(design: Design, problem: Problem, bindings: Bindi
     out.set(op.id, { operation: op, flow: null, drawn: false, server: null, reason });
   }
   return out;
+}
+
+/** Why a component suggested for a capability does not count for it, if one is. */
+function bindingProblem(design: Design, problem: Problem, bindings: Bindings, capabilityId: string): string | null {
+  const capability = problem.capabilities.find((c) => c.id === capabilityId);
+  if (!capability) return null;
+  for (const [nodeId, list] of bindings.byNode) {
+    const entry = list.find((b) => b.capability.id === capabilityId && b.issue !== null);
+    const node = design.nodes.find((n) => n.id === nodeId);
+    if (entry && node) return describeBindingIssue(entry.issue!, node, capability, problem);
+  }
+  return null;
 }
