@@ -35,6 +35,8 @@ import { ShareDialog } from './export/ShareDialog.tsx';
 import { useDesignExport } from './export/use-design-export.ts';
 import { StorageNotice } from './StorageNotice.tsx';
 import { PanelResizer } from './PanelResizer.tsx';
+import { FlowsPanel } from './flows/FlowsPanel.tsx';
+import { FlowWalkBar } from './flows/FlowWalkBar.tsx';
 import { DEFAULT_PANEL_SIZE, usePanelStore } from '../../stores/panel-store.ts';
 import { useShallow } from 'zustand/react/shallow';
 
@@ -114,26 +116,33 @@ function EmptyCanvasHint({ narrow, paletteTab }: { narrow: boolean; paletteTab: 
   );
 }
 
+type SideTab = 'side' | 'palette' | 'flows';
+
 const LeftColumn = memo(function LeftColumn({ sidePanel, onDone, startWith = 'side' }: { sidePanel: CanvasPageProps['sidePanel']; onDone?: () => void; startWith?: 'side' | 'palette' }) {
-  const [tab, setTab] = useState<'side' | 'palette'>(sidePanel ? startWith : 'palette');
-  if (!sidePanel) return <Palette {...(onDone ? { onDone } : {})} />;
+  const [tab, setTab] = useState<SideTab>(sidePanel ? startWith : 'palette');
+  const tabs: [SideTab, string][] = [...(sidePanel ? [['side', sidePanel.label] as [SideTab, string]] : []), ['palette', 'Components'], ['flows', 'Flows']];
   const tabClass = (active: boolean) =>
     `flex-1 border-b-2 px-3 py-2 text-sm font-medium ${active ? 'border-blue-600 text-blue-800 dark:text-blue-300' : 'border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100'}`;
   return (
     <div className="flex h-full flex-col">
       <div role="tablist" aria-label="Side panel" className="flex shrink-0 border-b border-slate-200 dark:border-slate-800">
-        <button type="button" role="tab" id="tab-side" aria-selected={tab === 'side'} aria-controls="panel-side" onClick={() => setTab('side')} className={tabClass(tab === 'side')}>
-          {sidePanel.label}
-        </button>
-        <button type="button" role="tab" id="tab-palette" aria-selected={tab === 'palette'} aria-controls="panel-palette" onClick={() => setTab('palette')} className={tabClass(tab === 'palette')}>
-          Components
-        </button>
+        {tabs.map(([id, label]) => (
+          <button key={id} type="button" role="tab" id={`tab-${id}`} aria-selected={tab === id} aria-controls={`panel-${id}`} onClick={() => setTab(id)} className={tabClass(tab === id)}>
+            {label}
+          </button>
+        ))}
       </div>
-      <div role="tabpanel" id="panel-side" aria-labelledby="tab-side" hidden={tab !== 'side'} className="min-h-0 flex-1 overflow-y-auto">
-        {sidePanel.content}
-      </div>
+      {sidePanel && (
+        <div role="tabpanel" id="panel-side" aria-labelledby="tab-side" hidden={tab !== 'side'} className="min-h-0 flex-1 overflow-y-auto">
+          {sidePanel.content}
+        </div>
+      )}
       <div role="tabpanel" id="panel-palette" aria-labelledby="tab-palette" hidden={tab !== 'palette'} className="min-h-0 flex-1">
         <Palette {...(onDone ? { onDone } : {})} />
+      </div>
+      {/* Mounted only while shown: proposing flows is work a hidden tab need not do on every edit. */}
+      <div role="tabpanel" id="panel-flows" aria-labelledby="tab-flows" hidden={tab !== 'flows'} className="min-h-0 flex-1 overflow-y-auto">
+        {tab === 'flows' && <FlowsPanel {...(onDone ? { onDone } : {})} />}
       </div>
     </div>
   );
@@ -298,6 +307,7 @@ function CanvasWorkspace({ storage, freshDesign, sidePanel, notice, onNoticeShow
           </>
         )}
         <div className="flex min-w-0 flex-1 flex-col">
+          <FlowWalkBar />
           <main
             aria-label="Canvas"
             className="relative min-h-0 flex-1"

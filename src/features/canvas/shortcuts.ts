@@ -31,6 +31,13 @@ export const SHORTCUT_GROUPS: readonly { title: string; shortcuts: readonly Shor
     ],
   },
   {
+    title: 'Step through a flow (Flows tab, “Step through”)',
+    shortcuts: [
+      { keys: '→ / ←', action: 'Next and previous step' },
+      { keys: 'Esc', action: 'Stop stepping through' },
+    ],
+  },
+  {
     title: 'View',
     shortcuts: [
       { keys: 'Shift + 1', action: 'Fit the whole design in view' },

@@ -30,6 +30,7 @@ import { FlowMinimap, MINIMAP_WIDTH } from './FlowMinimap.tsx';
 import { GroupNode } from './GroupNode.tsx';
 import { NoteNode } from './NoteNode.tsx';
 import { toFlowEdges, toFlowNodes, type FlowEdge, type FlowNode } from './to-flow.ts';
+import { FlowWalkHighlight } from '../flows/FlowWalkHighlight.tsx';
 
 const nodeTypes = { component: ComponentNode, group: GroupNode, note: NoteNode };
 const edgeTypes = { design: DesignEdgeView };
@@ -267,6 +268,7 @@ export function DesignCanvas({ coarsePointer, initialViewport, onViewportSaved }
         <Controls showInteractive={false} position="bottom-right" style={showsMinimap ? BESIDE_MINIMAP : undefined} />
         {/* An overview of nothing is an empty grey box: shown once there is something to overview. */}
         {showsMinimap && <FlowMinimap colourOf={minimapColor} dark={dark} />}
+        <FlowWalkHighlight />
       </ReactFlow>
     </div>
   );

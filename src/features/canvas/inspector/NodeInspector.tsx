@@ -1,6 +1,7 @@
 import { Link2, Trash2, X } from 'lucide-react';
 import { memo, useContext, useId, useMemo, useState } from 'react';
 import { bindCapabilities, describeBindingIssue } from '../../../domain/rubric/bindings.ts';
+import { operationFlows, type OperationFlow } from '../../../domain/rubric/operations.ts';
 import { ProblemContext } from '../capabilities-context.ts';
 import { COMPONENT_KINDS, getKind, type KindId } from '../../../domain/diagram/catalog.ts';
 import { allowedFamilies, describeFamily } from '../../../domain/diagram/connections.ts';
@@ -78,6 +79,7 @@ function ProblemCapabilities({ node }: { node: DesignNode }) {
   const design = useStructuralDesign();
   const updateNode = useEditorStore((s) => s.updateNode);
   const bindings = useMemo(() => (problem ? bindCapabilities(design, problem) : null), [design, problem]);
+  const operations = useMemo(() => (problem && bindings ? operationFlows(design, problem, bindings) : null), [design, problem, bindings]);
   if (!problem || !bindings) return null;
   const current = design.nodes.find((n) => n.id === node.id) ?? node;
   const mine = bindings.byNode.get(node.id) ?? [];
@@ -103,6 +105,7 @@ function ProblemCapabilities({ node }: { node: DesignNode }) {
           ))}
         </ul>
       )}
+      <OperationsAnswered nodeId={node.id} parts={mine.filter((m) => !m.issue).map((m) => m.capability.id)} operations={operations} />
       {unused.length > 0 && (
         <div>
           <p className="mb-1 text-slate-500 dark:text-slate-400">This problem’s parts (click to assign; once you assign any, only assigned parts count for this box):</p>
@@ -123,6 +126,29 @@ function ProblemCapabilities({ node }: { node: DesignNode }) {
         </div>
       )}
     </div>
+  );
+}
+
+/** The brief's operations this box's parts answer, and on which flow, in the Flows tab's words. */
+function OperationsAnswered({ nodeId, parts, operations }: { nodeId: string; parts: string[]; operations: Map<string, OperationFlow> | null }) {
+  const mine = [...(operations?.values() ?? [])].filter((o) => parts.includes(o.operation.servedBy));
+  if (mine.length === 0) return null;
+  return (
+    <ul className="space-y-0.5" aria-label="Operations it answers">
+      {mine.map((o) => (
+        <li key={o.operation.id}>
+          {o.server === nodeId ? (
+            <>
+              Answers “{o.operation.name}” on {o.drawn ? `your flow “${o.flow!.flow.name}”` : 'a flow Skyline proposes'} (Flows tab).
+            </>
+          ) : o.flow ? (
+            <>“{o.operation.name}” is answered by another component on its flow (Flows tab).</>
+          ) : (
+            <span className="text-amber-800 dark:text-amber-300">“{o.operation.name}” is not served: {o.reason}</span>
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }
 
