@@ -110,8 +110,8 @@ function StepOptions({ flowId, step }: { flowId: string; step: ResolvedStep }) {
     .join(', ');
   return (
     <details className="mt-0.5 text-xs">
-      <summary className="cursor-pointer text-blue-800 underline dark:text-blue-300" aria-label={`Options for step ${n}${marks ? ` (${marks})` : ''}`}>
-        Options{marks ? ` (${marks})` : ''}
+      <summary className="cursor-pointer text-blue-800 underline dark:text-blue-300">
+        Step {n} options{marks ? ` (${marks})` : ''}
       </summary>
       <div className="mt-1 space-y-2 rounded-md bg-slate-50 p-2 dark:bg-slate-800/60">
         <CheckboxField
@@ -273,7 +273,7 @@ export function FlowEditor({ flowId, model, onClose, onDone }: { flowId: string;
           <Play aria-hidden className="size-3.5" />
           Step through
         </button>
-        <button type="button" className={PANEL_BUTTON} onClick={remove} aria-label={`Delete ${flow.name}`}>
+        <button type="button" className={PANEL_BUTTON} onClick={remove} aria-label={`Delete flow ${flow.name}`}>
           <Trash2 aria-hidden className="size-3.5" />
           Delete flow
         </button>

@@ -106,8 +106,8 @@ export function FlowWalkBar() {
         <p role="status" className="flex flex-wrap items-baseline gap-x-2">
           <span className="font-semibold tabular-nums">
             Step {view.index + 1} of {count}:
-          </span>
-          <span>{sentence}.</span>
+          </span>{' '}
+          <span>{sentence}.</span>{' '}
           <span className={`rounded border px-1.5 text-xs font-semibold ${tone}`}>{phase}</span>
         </p>
       </div>
