@@ -145,3 +145,29 @@ test('the flows panel and the step-through have no accessibility violation, and 
   expect(violations.filter((v) => v.impact === 'critical' || v.impact === 'serious').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
   await expect.poll(async () => (await savedDesign(page)).flows[0]).toMatchObject({ rateRps: 7500, steps: [{}, {}, {}, { edge: 'e4', when: 'always' }, {}, {}] });
 });
+
+test('while a flow is edited, a connection picked on the canvas is offered as its next step, and says so when it cannot be', async ({ page }) => {
+  const panel = await openFlows(page);
+  await panel.getByRole('button', { name: 'New flow' }).click();
+  await panel.getByRole('button', { name: 'Create flow' }).click();
+  const editor = panel.getByRole('region', { name: 'Edit flow Create a short link' });
+  await expect(editor.getByRole('list', { name: 'Steps of Create a short link' }).getByRole('listitem')).toHaveText(['1. Browser calls Load balancer']);
+  const inspector = page.getByRole('complementary', { name: 'Inspector' });
+  // The shortener's write starts where the flow has not been yet.
+  await connection(page, 'Shortener writes Links DB').click({ force: true });
+  await expect(inspector.getByRole('region', { name: 'Flows' })).toContainText('It cannot come next in “Create a short link”: it starts at Shortener, which the flow has not reached.');
+  await connection(page, 'HTTP request from Load balancer to Shortener').click({ force: true });
+  await inspector.getByRole('button', { name: 'Add as step 2 of “Create a short link”' }).click();
+  await expect(inspector.getByRole('list', { name: 'Flows crossing this connection' })).toHaveText('Step 2 of “Create a short link”');
+  await connection(page, 'Shortener writes Links DB').click({ force: true });
+  await inspector.getByRole('button', { name: 'Add as step 3 of “Create a short link”' }).click();
+  await expect(editor.getByRole('list', { name: 'Steps of Create a short link' }).getByRole('listitem')).toHaveText([
+    '1. Browser calls Load balancer',
+    /^2\. Load balancer calls Shortener/,
+    /^3\. Shortener writes Links DB/,
+  ]);
+  // The flow being edited stands out on the canvas; what cannot come next fades.
+  await expect(connection(page, 'Shortener writes Links DB').locator('.react-flow__edge-path')).toHaveCSS('stroke-width', '3px');
+  await expect.poll(async () => Number(await connection(page, 'Redirect service reads Link cache').evaluate((e) => getComputedStyle(e).opacity))).toBeLessThan(0.7);
+  await expect(connection(page, 'HTTP request from Shortener to Code generator')).toHaveCSS('opacity', '1');
+});

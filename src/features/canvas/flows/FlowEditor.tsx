@@ -5,7 +5,7 @@
  * each change is one undo step.
  */
 import { ArrowLeft, Play, Plus, Trash2, Undo2 } from 'lucide-react';
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { addFlow, addStep, nextStepCandidates, removeFlow, removeLastStep, updateFlow, updateStep } from '../../../domain/diagram/flow-edits.ts';
 import { describeStep } from '../../../domain/diagram/flow-words.ts';
 import type { ResolvedStep } from '../../../domain/diagram/flows.ts';
@@ -153,6 +153,12 @@ export function FlowEditor({ flowId, model, onClose, onDone }: { flowId: string;
   const op = model.problem?.operations.find((o) => o.id === flow.operation);
   const announce = useEditorStore.getState().announce;
   const walking = walk?.source === 'drawn' && walk.flowId === flowId;
+  // The canvas shows the flow being edited, and the inspector offers a selected connection as its next step.
+  const setEditing = useWalkStore((s) => s.setEditing);
+  useEffect(() => {
+    setEditing(flowId);
+    return () => setEditing(null);
+  }, [flowId, setEditing]);
 
   const add = () => {
     if (!next) return;

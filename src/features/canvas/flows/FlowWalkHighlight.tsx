@@ -11,7 +11,11 @@ import { CANVAS_ELEMENT_ID } from '../canvas-context.tsx';
 import { NODE_HEIGHT, NODE_WIDTH } from '../../../domain/diagram/edit-operations.ts';
 import { endsBetween } from '../flow/edge-geometry.ts';
 import { tagSpot } from './walk-view.ts';
-import { useWalkView } from './use-flows.ts';
+import { useMemo } from 'react';
+import { nextStepCandidates } from '../../../domain/diagram/flow-edits.ts';
+import { useStructuralDesign } from '../../../stores/editor/structural-design.ts';
+import { resolverFor, useWalkView } from './use-flows.ts';
+import { useWalkStore } from './walk-store.ts';
 
 /** In request, and after the response: blue-600 / violet-700, and blue-400 / violet-400 in dark mode. */
 const STROKE = { request: ['#2563eb', '#60a5fa'], after: ['#6d28d9', '#a78bfa'] } as const;
@@ -35,6 +39,21 @@ ${ids(here, 'node', ' > *')} { outline: 3px solid ${light}; outline-offset: 3px;
 .dark ${ids(here, 'node', ' > *')} { outline-color: ${dark}; }
 ${ids([current.edge], 'edge', ' .react-flow__edge-path')} { stroke: ${light} !important; stroke-width: 4px !important; }
 .dark ${ids([current.edge], 'edge', ' .react-flow__edge-path')} { stroke: ${dark} !important; }
+`;
+}
+
+/** While a flow is edited: its steps and components stand out, the connections that can come next stay clear, the rest fades. */
+export function editStyles(flowEdges: Iterable<string>, flowNodes: Iterable<string>, candidates: Iterable<string>): string {
+  const scope = `#${CANVAS_ELEMENT_ID}:not([data-exporting])`;
+  const edges = [...flowEdges];
+  const nodes = [...flowNodes];
+  const next = [...candidates];
+  const [light, dark] = STROKE.request;
+  return `
+${scope} .react-flow__node, ${scope} .react-flow__edge { opacity: 0.4; transition: opacity 150ms; }
+${[...nodes.length > 0 ? [ids(nodes, 'node')] : [], ...edges.length + next.length > 0 ? [ids([...edges, ...next], 'edge')] : []].join(',\n')} { opacity: 1; }
+${edges.length > 0 ? `${ids(edges, 'edge', ' .react-flow__edge-path')} { stroke: ${light} !important; stroke-width: 3px !important; }
+.dark ${ids(edges, 'edge', ' .react-flow__edge-path')} { stroke: ${dark} !important; }` : ''}
 `;
 }
 
@@ -68,9 +87,32 @@ function StepTag({ source, target, text, after }: { source: string; target: stri
   );
 }
 
+function EditedFlow({ flowId }: { flowId: string }) {
+  const design = useStructuralDesign();
+  const styles = useMemo(() => {
+    const flow = design.flows.find((f) => f.id === flowId);
+    const resolved = flow ? resolverFor(design)(flow) : null;
+    if (!flow || !resolved) return null;
+    const candidates = nextStepCandidates(design, flow.steps).map((e) => e.id);
+    const last = resolved.steps.at(-1);
+    return {
+      css: editStyles(resolved.steps.map((s) => s.edge.id), resolved.nodes, candidates),
+      last: last ? { source: last.edge.source, target: last.edge.target, text: `Last step: ${last.index + 1}`, after: last.afterResponse } : null,
+    };
+  }, [design, flowId]);
+  if (!styles) return null;
+  return (
+    <>
+      <style>{styles.css}</style>
+      {styles.last && <StepTag {...styles.last} />}
+    </>
+  );
+}
+
 export function FlowWalkHighlight() {
   const view = useWalkView();
-  if (!view) return null;
+  const editing = useWalkStore((s) => s.editing);
+  if (!view) return editing ? <EditedFlow flowId={editing} /> : null;
   const { flow, index } = view;
   const current = flow.steps[index]!;
   const walkedEdges = flow.steps.slice(0, index).map((s) => s.edge.id);

@@ -14,6 +14,9 @@ interface WalkState {
   step: number;
   /** What had the keyboard when the walk began; it gets it back when the walk ends. */
   opener: HTMLElement | null;
+  /** The design's flow open in the flows panel's editor: the canvas shows it, the inspector offers its next steps. */
+  editing: string | null;
+  setEditing(flowId: string | null): void;
   start(walk: WalkedFlow, step?: number): void;
   go(step: number): void;
   stop(): void;
@@ -23,6 +26,8 @@ export const useWalkStore = create<WalkState>()((set, get) => ({
   walk: null,
   step: 0,
   opener: null,
+  editing: null,
+  setEditing: (editing) => set({ editing }),
   start: (walk, step = 0) => {
     const active = document.activeElement;
     set({ walk, step, opener: active instanceof HTMLElement && active !== document.body ? active : get().opener });

@@ -14,6 +14,7 @@ import {
 } from '../../../domain/diagram/schema.ts';
 import { useEditorStore } from '../../../stores/editor/editor-store.ts';
 import { FAMILY_LABEL, PROTOCOL_LABEL } from '../edge-visuals.ts';
+import { EdgeFlowSteps } from '../flows/EdgeFlowSteps.tsx';
 import { CheckboxField, DANGER_BUTTON, IntegerField, Section, SelectField, TextField } from './fields.tsx';
 
 const BACKOFF_LABEL = { none: 'None (retry at once)', fixed: 'Fixed delay', exponential: 'Exponential' } as const;
@@ -158,6 +159,7 @@ export function EdgeInspector({ edge, source, target }: { edge: DesignEdge; sour
         )}
         <TextField label="Label" value={edge.label} onCommit={(label) => store.updateEdge(edge.id, { label })} commitKey={`${edge.id}:label`} placeholder="e.g. place order" />
       </Section>
+      <EdgeFlowSteps edge={edge} />
       <Section title={title}>
         {edge.family === 'sync' && <SyncFields edge={edge} />}
         {edge.family === 'async' && <AsyncFields edge={edge} mode={mode} />}
