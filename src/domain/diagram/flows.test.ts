@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDesignText } from '../persistence/parse-design.ts';
 import { deleteElements } from './edit-operations.ts';
 import { proposeFlows, pruneFlows, resolveFlows } from './flows.ts';
+import { sketch } from '../rules/sketch.ts';
 import { Design, type Design as DesignType } from './schema.ts';
 
 function fixture(): DesignType {
@@ -58,5 +59,57 @@ describe('request flows', () => {
     // A datastore read after a cache read from the same component runs on a miss.
     expect(redirect.steps.find((s) => s.edge === 'e6')!.when).toBe('on-miss');
     for (const flow of proposed) expect(Design.safeParse({ ...fixture(), flows: [flow] }).success).toBe(true);
+  });
+});
+
+describe('proposed flows through a rate limiter', () => {
+  const limiterDesign = (envoy: boolean) =>
+    sketch({
+      id: envoy ? 'envoy' : 'inline',
+      title: 'Limits',
+      nodes: {
+        app: ['web-client', 'App'],
+        gw: ['api-gateway', 'Gateway'],
+        limiter: ['rate-limiter', 'Limiter'],
+        counters: ['cache', 'Counters'],
+        rules: ['config-service', 'Limit rules'],
+        events: ['event-stream', 'Rejections'],
+        stats: ['worker', 'Rejection stats'],
+        orders: ['service', 'Orders'],
+        catalog: ['service', 'Catalog'],
+      },
+      links: [
+        ['app', 'gw'],
+        ['gw', 'limiter'],
+        ['limiter', 'counters', { access: 'read-write' }],
+        ['limiter', 'rules'],
+        ['limiter', 'events'],
+        ['events', 'stats'],
+        ...(envoy
+          ? ([['gw', 'orders'], ['gw', 'catalog']] as const)
+          : ([['limiter', 'orders'], ['limiter', 'catalog']] as const)),
+      ],
+    });
+  const edgeOf = (d: DesignType, s: string, t: string) => d.edges.find((e) => e.source === s && e.target === t)!.id;
+
+  it('put the limiter and its own work on every route through it', () => {
+    const d = limiterDesign(false);
+    const proposed = proposeFlows(d);
+    expect(proposed.map((f) => f.name)).toEqual(['App → Orders', 'App → Catalog']);
+    const own = [edgeOf(d, 'limiter', 'counters'), edgeOf(d, 'limiter', 'rules'), edgeOf(d, 'limiter', 'events'), edgeOf(d, 'events', 'stats')];
+    expect(proposed[0]!.steps.map((s) => s.edge)).toEqual([edgeOf(d, 'app', 'gw'), edgeOf(d, 'gw', 'limiter'), ...own, edgeOf(d, 'limiter', 'orders')]);
+    for (const flow of proposed) expect(Design.safeParse({ ...d, flows: [flow] }).success).toBe(true);
+  });
+
+  it('make a limiter that a gateway asks, and that forwards nowhere, a check before every route through the gateway', () => {
+    const d = limiterDesign(true);
+    const proposed = proposeFlows(d);
+    // The limit service is not a route of its own, and each route asks it before calling on.
+    expect(proposed.map((f) => f.name)).toEqual(['App → Orders', 'App → Catalog']);
+    const check = [edgeOf(d, 'gw', 'limiter'), edgeOf(d, 'limiter', 'counters'), edgeOf(d, 'limiter', 'rules'), edgeOf(d, 'limiter', 'events'), edgeOf(d, 'events', 'stats')];
+    expect(proposed[1]!.steps.map((s) => s.edge)).toEqual([edgeOf(d, 'app', 'gw'), ...check, edgeOf(d, 'gw', 'catalog')]);
+    const [flow] = resolveFlows({ ...d, flows: [proposed[1]!] });
+    expect(flow!.steps.filter((s) => s.afterResponse).map((s) => s.edge.target)).toEqual(['stats']);
+    for (const f of proposed) expect(Design.safeParse({ ...d, flows: [f] }).success).toBe(true);
   });
 });

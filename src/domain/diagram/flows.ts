@@ -123,8 +123,12 @@ const MAX_PROPOSED_FLOWS = 200;
  * From there the flow takes every call, read, write and message the design
  * draws, depth first in design order, through brokers to their consumers.
  * A read of a datastore after a read of a cache from the same component is
- * marked `on-miss`. Proposed flows have ids `proposed-N` and are not part of
- * the design until the learner keeps one.
+ * marked `on-miss`. A rate limiter checks every request that passes it: its
+ * own reads, writes, messages and calls to platform components are part of
+ * every route through it, and a rate limiter that a gateway asks without it
+ * forwarding anywhere (an Envoy-style limit service) is a check the gateway
+ * makes, before the call, on every route through it. Proposed flows have ids
+ * `proposed-N` and are not part of the design until the learner keeps one.
  */
 export function proposeFlows(design: Design): Flow[] {
   const graph = flowGraph(design);
@@ -137,11 +141,23 @@ export function proposeFlows(design: Design): Flow[] {
     const seen = new Set([client.id]);
     const prefix: FlowStep[] = [];
     const walk = (at: string) => {
+      const mark = prefix.length;
+      if (at !== client.id) {
+        // Checks made on every route from here: a rate limiter's own work, and the limiters a gateway asks.
+        if (checks(graph, at)) ownWork(graph, at, prefix, seen);
+        for (const edge of outgoing.get(at) ?? NONE) {
+          if (!isCheck(graph, edge) || seen.has(edge.target)) continue;
+          prefix.push(step(edge.id));
+          ownWork(graph, edge.target, prefix, seen);
+        }
+      }
       for (const edge of outgoing.get(at) ?? NONE) {
-        if (flows.length >= MAX_PROPOSED_FLOWS) return;
+        if (flows.length >= MAX_PROPOSED_FLOWS) break;
         if (seen.has(edge.target) || !isRequestEdge(edge)) continue;
         // From a client: calls, uploads straight to a datastore, messages straight to a broker; beyond it, calls.
         if (at !== client.id && edge.family !== 'sync') continue;
+        // A check is not a route, nor is a limiter's own call to a platform component.
+        if (at !== client.id && (isCheck(graph, edge) || (checks(graph, at) && !forwards(graph, edge)))) continue;
         prefix.push(step(edge.id));
         if (edge.family === 'sync' && role(edge.target) === 'edge') {
           seen.add(edge.target);
@@ -157,6 +173,7 @@ export function proposeFlows(design: Design): Flow[] {
         }
         prefix.pop();
       }
+      prefix.length = mark;
     };
     walk(client.id);
   }
@@ -207,6 +224,39 @@ function flowGraph(design: Design): FlowGraph {
 }
 
 const isRequestEdge = (e: DesignEdge) => !(e.family === 'data' && e.access === 'replicate');
+
+/** Kinds that check every request passing them. */
+const CHECKERS: ReadonlySet<string> = new Set(['rate-limiter']);
+const checks = (graph: FlowGraph, id: string) => CHECKERS.has(graph.nodes.get(id)!.kind);
+
+/** A call that hands the request on: to a component that does work, or through another edge component. */
+const forwards = (graph: FlowGraph, e: DesignEdge) => e.family === 'sync' && (graph.role(e.target) === 'compute' || graph.role(e.target) === 'edge');
+
+/** A call to a rate limiter that forwards nowhere: it answers allow or deny, and the caller goes on. */
+const isCheck = (graph: FlowGraph, e: DesignEdge) =>
+  e.family === 'sync' && checks(graph, e.target) && !(graph.requestEdges.get(e.target) ?? NONE).some((x) => forwards(graph, x));
+
+/**
+ * A checker's own work, appended to `steps`: every connection out of it that
+ * does not hand the request on (counters it reads and writes, rules it asks,
+ * rejections it publishes), each followed as `expand` follows connections.
+ */
+function ownWork(graph: FlowGraph, id: string, steps: FlowStep[], onPath: ReadonlySet<string>) {
+  const { nodes, requestEdges, role } = graph;
+  const visited = new Set(onPath);
+  visited.add(id);
+  let readCache = false;
+  for (const edge of requestEdges.get(id) ?? NONE) {
+    if (forwards(graph, edge) || steps.length >= MAX_PROPOSED_STEPS) continue;
+    const target = nodes.get(edge.target)!;
+    const onMiss = readCache && edge.family === 'data' && role(edge.target) === 'datastore' && target.kind !== 'cache';
+    steps.push(step(edge.id, onMiss ? 'on-miss' : 'always'));
+    if (edge.family === 'data' && target.kind === 'cache' && edge.access !== 'write') readCache = true;
+    if (visited.has(edge.target)) continue;
+    visited.add(edge.target);
+    expand(graph, edge.target, steps, visited, edge.family === 'data' && edge.access !== 'read');
+  }
+}
 const step = (edge: string, when: FlowStep['when'] = 'always'): FlowStep => ({ edge, when, share: 1, parallel: false });
 
 /**

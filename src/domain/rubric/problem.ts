@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { KIND_IDS } from '../diagram/catalog.ts';
-import { DATA_ACCESS, DELIVERY_GUARANTEES, PROTOCOLS, BACKOFFS } from '../diagram/schema.ts';
+import { DATA_ACCESS, DELIVERY_GUARANTEES, GROUP_TYPES, PROTOCOLS, BACKOFFS } from '../diagram/schema.ts';
 
 const Id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case words joined by "-"');
 const text = (what: string) => z.string().trim().min(1, `${what} must not be empty`);
@@ -144,7 +144,8 @@ const EdgePatch = z
 export const ReferenceSketch = z.object({
   nodes: z.record(z.string(), z.union([z.enum(KIND_IDS), z.tuple([z.enum(KIND_IDS), z.string()]), z.tuple([z.enum(KIND_IDS), z.string(), NodePatch])])),
   links: z.array(z.union([z.tuple([z.string(), z.string()]), z.tuple([z.string(), z.string(), EdgePatch])])).default([]),
-  groups: z.record(z.string(), z.string()).optional(),
+  /** Group id -> its name, or its name and type (a bounded context unless it says `region`, `team` or `other`). */
+  groups: z.record(z.string(), z.union([z.string(), z.object({ name: z.string(), type: z.enum(GROUP_TYPES) }).strict()])).optional(),
 });
 
 export const Problem = z.object({

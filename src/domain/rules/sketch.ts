@@ -7,7 +7,7 @@
  */
 import type { KindId } from '../diagram/catalog.ts';
 import { createDefaultEdge, createDesign, createNode } from '../diagram/factory.ts';
-import type { AsyncEdge, DataEdge, Design, DesignEdge, DesignGroup, DesignNode, SyncEdge } from '../diagram/schema.ts';
+import type { AsyncEdge, DataEdge, Design, DesignEdge, DesignGroup, DesignNode, GroupType, SyncEdge } from '../diagram/schema.ts';
 
 export interface NodePatch {
   instances?: number;
@@ -30,8 +30,8 @@ export interface SketchSpec {
   title: string;
   nodes: Record<string, NodeSpec>;
   links?: readonly LinkSpec[];
-  /** Group id -> name; bounded contexts. */
-  groups?: Record<string, string>;
+  /** Group id -> name (a bounded context), or name and type. */
+  groups?: Record<string, string | { name: string; type: GroupType }>;
 }
 
 const COLUMNS = 4;
@@ -67,10 +67,11 @@ export function sketch(spec: SketchSpec): Design {
 
   const groups: DesignGroup[] = groupIds.map((id, i) => {
     const members = membersOf.get(id) ?? 0;
+    const group = spec.groups?.[id] ?? id;
     return {
       id,
-      name: spec.groups?.[id] ?? id,
-      type: 'bounded-context',
+      name: typeof group === 'string' ? group : group.name,
+      type: typeof group === 'string' ? 'bounded-context' : group.type,
       position: { x: i * 480, y: groupTop },
       size: { width: 440, height: 80 + Math.max(1, Math.ceil(members / 2)) * 120 },
       notes: '',
