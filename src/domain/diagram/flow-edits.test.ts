@@ -30,6 +30,9 @@ describe('flows in words', () => {
       'Browser → Load balancer → Redirect service → reads Link cache → on a miss reads Links DB (10% of requests) → publishes to Click events; after the response: Click counter consumes',
     );
     expect(describeFlow(create!, names)).toBe('Browser → Load balancer → Shortener → writes Links DB');
+    // A long flow is cut after as many steps as asked, saying how many are left out.
+    expect(describeFlow(follow!, names, 2)).toBe('Browser → Load balancer → Redirect service → … and 4 more steps');
+    expect(describeFlow(follow!, names, 5)).toBe('Browser → Load balancer → Redirect service → reads Link cache → on a miss reads Links DB (10% of requests) → publishes to Click events → … and 1 more step');
   });
 
   it('say each step as a sentence that stands alone', () => {

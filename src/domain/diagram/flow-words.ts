@@ -99,14 +99,19 @@ const capitalise = (s: string) => (s.length === 0 ? s : s[0]!.toUpperCase() + s.
 /**
  * The whole flow on one line, following the request. The steps made after
  * the response start "; after the response:", and a step back on the
- * request path after them starts "; during the request:".
+ * request path after them starts "; during the request:". A flow longer
+ * than `maxSteps` ends with how many steps are left out.
  */
-export function describeFlow(flow: ResolvedFlow, names: FlowNames): string {
+export function describeFlow(flow: ResolvedFlow, names: FlowNames, maxSteps = Infinity): string {
   let actor = flow.entry;
   let lastBroker: string | null = null;
   let line = names.name(flow.entry);
   let after = false;
   for (const step of flow.steps) {
+    if (step.index >= maxSteps) {
+      const left = flow.steps.length - step.index;
+      return `${line} → … and ${left} more step${left === 1 ? '' : 's'}`;
+    }
     const { edge } = step;
     const action = stepAction(edge, names);
     const target = names.name(edge.target);

@@ -23,6 +23,11 @@ import { useFlowsModel, type FlowsModel } from './use-flows.ts';
 import { isWalked, useWalkStore, type WalkedFlow } from './walk-store.ts';
 
 
+/** Steps said in words on a card; a longer flow is read step by step with Step through. */
+const WORDS_UP_TO = 40;
+/** Proposals listed at first; a large design proposes a hundred or more. */
+const PROPOSALS_SHOWN = 20;
+
 type Mode = { kind: 'list' } | { kind: 'new' } | { kind: 'edit'; flowId: string };
 
 /** The steps of the flow being walked, each a button that jumps to it. */
@@ -97,7 +102,7 @@ function FlowCard({ flow, source, model, serves, onEdit, onKept, focusOnMount, o
           Serves {serves.map((s) => `“${s.operation.name}”`).join(' and ')}
         </p>
       )}
-      <p className="mt-1 text-xs leading-relaxed text-slate-800 dark:text-slate-200">{describeFlow(flow, model.names)}</p>
+      <p className="mt-1 text-xs leading-relaxed text-slate-800 dark:text-slate-200">{describeFlow(flow, model.names, WORDS_UP_TO)}</p>
       {walked && <WalkedSteps flow={flow} model={model} />}
       <div className="mt-1.5 flex flex-wrap gap-1">
         <button
@@ -245,6 +250,7 @@ export function FlowsPanel({ onDone }: { onDone?: () => void }) {
   const model = useFlowsModel();
   const [mode, setMode] = useState<Mode>({ kind: 'list' });
   const [focusId, setFocusId] = useState<string | null>(null);
+  const [allProposals, setAllProposals] = useState(false);
   const newButton = useRef<HTMLButtonElement>(null);
   const editing = mode.kind === 'edit' ? model.design.flows.find((f) => f.id === mode.flowId) : undefined;
   // A flow deleted while open (undo, or its last connection gone) closes its editor.
@@ -325,10 +331,15 @@ export function FlowsPanel({ onDone }: { onDone?: () => void }) {
           </p>
         ) : (
           <ul className="mt-1.5 space-y-2" aria-label="Proposed flows">
-            {model.proposed.map((flow) => (
+            {(allProposals ? model.proposed : model.proposed.slice(0, PROPOSALS_SHOWN)).map((flow) => (
               <FlowCard key={flow.flow.id} flow={flow} source="proposed" model={model} serves={servedBy(model, flow.flow, false)} onKept={setFocusId} onDone={onDone} />
             ))}
           </ul>
+        )}
+        {!allProposals && model.proposed.length > PROPOSALS_SHOWN && (
+          <button type="button" className={`${PANEL_BUTTON} mt-2`} onClick={() => setAllProposals(true)}>
+            Show {model.proposed.length - PROPOSALS_SHOWN} more proposed flows
+          </button>
         )}
       </section>
     </div>
