@@ -9,7 +9,14 @@
  * - the same drag on a plain React Flow page (scripts/bench-reference) in the
  *   same run, at React Flow's default fit (50% zoom at 1,000 components) and
  *   seen whole, with the canvas's ratio to it.
+ * - at 200, 1,000 and 5,000 components (bench-canvas-interactions.ts): edit ->
+ *   feedback (a key until the review's counts change on screen), main-thread
+ *   time per key typed in the inspector, adding a component, a share link
+ *   opened to an editable canvas, pan and zoom frames with the whole design
+ *   in view; ready canvas and share link beside the plain React Flow page's
+ *   ready time in the same run.
  * Also runs the rules-engine and simulator benchmarks when they exist. Prints; never fails on time.
+ * `--only=canvas|interactions|engine` (comma-separated) runs some parts; `--sizes=200,1000` the interaction sizes.
  */
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { spawn, spawnSync } from 'node:child_process';
@@ -18,9 +25,10 @@ import { NODE_HEIGHT, NODE_WIDTH } from '../src/domain/diagram/edit-operations.t
 import { generateDesign } from '../src/testing/generate-design.ts';
 // @ts-expect-error: plain JavaScript module without types
 import { initialJs } from './budget.mjs';
+import { type Sample, measureAdd, measureCanvasPanZoom, measureEditFeedback, measureKeystroke, measureShareOpen } from './bench-canvas-interactions.ts';
 
-const PORT = 4180;
-const REFERENCE_PORT = 4181;
+const PORT = Number(process.env.BENCH_PORT ?? 4180);
+const REFERENCE_PORT = PORT + 1;
 const RUNS = 5;
 const DRAG_STEPS = 40;
 /** From this many components the canvas draws only what is on screen (LARGE_DESIGN in DesignCanvas.tsx). */
@@ -91,7 +99,7 @@ async function dragStep(context: BrowserContext, page: Page): Promise<number> {
 
 const frame = (page: Page) => page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now()))));
 
-async function measureCanvas(browser: Browser, nodeCount: number, view: View) {
+async function measureCanvas(browser: Browser, nodeCount: number, view: View, drag = true) {
   const design = generateDesign(nodeCount);
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   // The whole design fitted, or the middle of the design at 50% or 100% zoom.
@@ -119,12 +127,17 @@ async function measureCanvas(browser: Browser, nodeCount: number, view: View) {
     { timeout: 60_000, polling: 50 },
   );
   const readyMs = await frame(page);
-  const dragStepMs = await dragStep(context, page);
+  const dragStepMs = drag ? await dragStep(context, page) : NaN;
   await context.close();
   return { readyMs, dragStepMs };
 }
 
-async function measureReference(browser: Browser, nodeCount: number, minZoom: number) {
+const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const only = arg('only')?.split(',');
+const runs = (part: string) => !only || only.includes(part);
+const SIZES = (arg('sizes') ?? '200,1000,5000').split(',').map(Number);
+
+async function measureReference(browser: Browser, nodeCount: number, minZoom: number, drag = true) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   await page.goto(`http://127.0.0.1:${REFERENCE_PORT}/index.html?n=${nodeCount}&minZoom=${minZoom}`);
@@ -133,7 +146,7 @@ async function measureReference(browser: Browser, nodeCount: number, minZoom: nu
     polling: 50,
   });
   const readyMs = await frame(page);
-  const dragStepMs = await dragStep(context, page);
+  const dragStepMs = drag ? await dragStep(context, page) : NaN;
   await context.close();
   return { readyMs, dragStepMs };
 }
@@ -170,30 +183,86 @@ async function main() {
       executablePath: '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     });
-    const line = (what: string, m: { ready: number; drag: number; runs: string }, extra = '') =>
-      console.log(`${what}  ready ${m.ready.toFixed(0).padStart(5)} ms   drag step ${m.drag.toFixed(1).padStart(5)} ms main thread${extra}   (medians of ${RUNS}; drag runs: ${m.runs})`);
-    const canvas1000 = new Map<View, number>();
-    for (const n of [100, 1000]) {
-      for (const { view, label } of VIEWS) {
-        const m = await medians(() => measureCanvas(browser, n, view));
-        if (n === 1000) canvas1000.set(view, m.drag);
-        line(`canvas             ${String(n).padStart(5)} nodes ${String(n * 3).padStart(5)} edges  ${label}`, m);
-      }
-    }
-    for (const [view, label, minZoom] of [
-      ['half', '50% zoom    ', 0.5],
-      ['whole', 'whole design', 0.05],
-    ] as const) {
-      const m = await medians(() => measureReference(browser, 1000, minZoom));
-      const ratio = (canvas1000.get(view) ?? NaN) / m.drag;
-      line(`plain React Flow    1000 nodes  3000 edges  ${label}`, m, `   canvas / plain ${ratio.toFixed(2)}`);
-    }
+    if (runs('canvas')) await canvasFigures(browser);
+    if (runs('interactions')) await interactionFigures(browser);
     await browser.close();
   } finally {
     for (const server of servers) if (server.pid) process.kill(-server.pid);
   }
-  if (existsSync('scripts/bench-engine.ts')) spawnSync('npx', ['tsx', 'scripts/bench-engine.ts'], { stdio: 'inherit' });
-  if (existsSync('scripts/bench-simulator.ts')) spawnSync('npx', ['tsx', 'scripts/bench-simulator.ts'], { stdio: 'inherit' });
+  if (runs('engine') && existsSync('scripts/bench-engine.ts')) spawnSync('npx', ['tsx', 'scripts/bench-engine.ts'], { stdio: 'inherit' });
+  if (runs('engine') && existsSync('scripts/bench-simulator.ts')) spawnSync('npx', ['tsx', 'scripts/bench-simulator.ts'], { stdio: 'inherit' });
+}
+
+const line = (what: string, m: { ready: number; drag: number; runs: string }, extra = '') =>
+  console.log(`${what}  ready ${m.ready.toFixed(0).padStart(5)} ms   drag step ${m.drag.toFixed(1).padStart(5)} ms main thread${extra}   (medians of ${RUNS}; drag runs: ${m.runs})`);
+
+async function canvasFigures(browser: Browser) {
+  const canvas1000 = new Map<View, number>();
+  for (const n of [100, 1000]) {
+    for (const { view, label } of VIEWS) {
+      const m = await medians(() => measureCanvas(browser, n, view));
+      if (n === 1000) canvas1000.set(view, m.drag);
+      line(`canvas             ${String(n).padStart(5)} nodes ${String(n * 3).padStart(5)} edges  ${label}`, m);
+    }
+  }
+  for (const [view, label, minZoom] of [
+    ['half', '50% zoom    ', 0.5],
+    ['whole', 'whole design', 0.05],
+  ] as const) {
+    const m = await medians(() => measureReference(browser, 1000, minZoom));
+    const ratio = (canvas1000.get(view) ?? NaN) / m.drag;
+    line(`plain React Flow    1000 nodes  3000 edges  ${label}`, m, `   canvas / plain ${ratio.toFixed(2)}`);
+  }
+}
+
+/**
+ * Edit -> feedback, keystroke, add, share link, pan / zoom at each size; the
+ * canvas's ready time and the share link's beside the plain page's, with
+ * their runs alternated so a busy machine slows both alike.
+ */
+async function interactionFigures(browser: Browser) {
+  const origin = `http://127.0.0.1:${PORT}`;
+  const fmt = (xs: number[]) => `${median(xs).toFixed(1).padStart(7)} ms`;
+  const all = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(', ');
+  for (const n of SIZES) {
+    const design = generateDesign(n);
+    const runsHere = n >= 5000 ? 3 : RUNS;
+    const label = `${String(n).padStart(5)} components`;
+    const ready: number[] = [];
+    const share: number[] = [];
+    const plain: number[] = [];
+    for (let i = 0; i < runsHere; i++) {
+      plain.push((await measureReference(browser, n, 0.05, false)).readyMs);
+      ready.push((await measureCanvas(browser, n, 'whole', false)).readyMs);
+      share.push(await measureShareOpen(browser, origin, design));
+    }
+    const p = median(plain);
+    console.log(`open     ${label}  plain React Flow ready ${fmt(plain)}   canvas ready ${fmt(ready)} (x${(median(ready) / p).toFixed(2)})   share link to editable canvas ${fmt(share)} (x${(median(share) / p).toFixed(2)})   runs: plain ${all(plain)}; canvas ${all(ready)}; share ${all(share)}`);
+    const feedback: Sample[] = [];
+    const perKey: number[] = [];
+    const worstKey: number[] = [];
+    const add: Sample[] = [];
+    const pan: number[] = [];
+    const zoom: number[] = [];
+    for (let i = 0; i < runsHere; i++) {
+      feedback.push(...(await measureEditFeedback(browser, origin, design, 2)));
+      const key = await measureKeystroke(browser, origin, design);
+      perKey.push(key.perKey);
+      worstKey.push(key.worstKey);
+      add.push(...(await measureAdd(browser, origin, design, 2)));
+      if (n >= 1000) {
+        const frames = await measureCanvasPanZoom(browser, origin, design);
+        pan.push(frames.pan);
+        zoom.push(frames.zoom);
+      }
+    }
+    const wall = (xs: Sample[]) => xs.map((x) => x.wall);
+    const cpu = (xs: Sample[]) => xs.map((x) => x.cpu);
+    console.log(
+      `edit     ${label}  edit -> feedback ${fmt(wall(feedback))} (main thread ${fmt(cpu(feedback))})   keystroke ${fmt(perKey)} main thread (worst key ${median(worstKey).toFixed(1)} ms)   add a component ${fmt(wall(add))} (main thread ${fmt(cpu(add))})   runs: feedback ${all(wall(feedback))}; key ${all(perKey)}; add ${all(wall(add))}`,
+    );
+    if (pan.length > 0) console.log(`view     ${label}  whole design in view: pan ${fmt(pan)} zoom ${fmt(zoom)} main thread per frame   runs: pan ${all(pan)}; zoom ${all(zoom)}`);
+  }
 }
 
 await main();
