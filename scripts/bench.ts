@@ -16,7 +16,9 @@
  *   in view; ready canvas and share link beside the plain React Flow page's
  *   ready time in the same run.
  * Also runs the rules-engine and simulator benchmarks when they exist. Prints; never fails on time.
- * `--only=canvas|interactions|engine` (comma-separated) runs some parts; `--sizes=200,1000` the interaction sizes.
+ * `--only=canvas|interactions|engine` (comma-separated) runs some parts; `--sizes=200,1000` the interaction sizes;
+ * `--measures=open,feedback,keystroke,add,view` some of the interaction figures; `--baseline=<dist folder>` measures
+ * another build beside this one.
  */
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { spawn, spawnSync } from 'node:child_process';
@@ -99,7 +101,7 @@ async function dragStep(context: BrowserContext, page: Page): Promise<number> {
 
 const frame = (page: Page) => page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now()))));
 
-async function measureCanvas(browser: Browser, nodeCount: number, view: View, drag = true) {
+async function measureCanvas(browser: Browser, nodeCount: number, view: View, drag = true, origin = `http://127.0.0.1:${PORT}`) {
   const design = generateDesign(nodeCount);
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   // The whole design fitted, or the middle of the design at 50% or 100% zoom.
@@ -116,7 +118,7 @@ async function measureCanvas(browser: Browser, nodeCount: number, view: View, dr
     [JSON.stringify(design), viewport] as const,
   );
   const page = await context.newPage();
-  await page.goto(`http://127.0.0.1:${PORT}/canvas`);
+  await page.goto(`${origin}/canvas`);
   // Ready: every component that should be on screen is drawn.
   await page.waitForFunction(
     ([n, all]) => {
@@ -124,7 +126,7 @@ async function measureCanvas(browser: Browser, nodeCount: number, view: View, dr
       return (all ? drawn === n : drawn > 0) && !document.querySelector('.react-flow__node[style*="visibility: hidden"]');
     },
     [design.nodes.length, view === 'whole' || design.nodes.length <= LARGE_DESIGN] as const,
-    { timeout: 60_000, polling: 50 },
+    { timeout: 180_000, polling: 50 },
   );
   const readyMs = await frame(page);
   const dragStepMs = drag ? await dragStep(context, page) : NaN;
@@ -136,13 +138,16 @@ const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`
 const only = arg('only')?.split(',');
 const runs = (part: string) => !only || only.includes(part);
 const SIZES = (arg('sizes') ?? '200,1000,5000').split(',').map(Number);
+const MEASURES = arg('measures')?.split(',');
+const measures = (what: string) => !MEASURES || MEASURES.includes(what);
+const BASELINE = arg('baseline');
 
 async function measureReference(browser: Browser, nodeCount: number, minZoom: number, drag = true) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   await page.goto(`http://127.0.0.1:${REFERENCE_PORT}/index.html?n=${nodeCount}&minZoom=${minZoom}`);
   await page.waitForFunction((n) => document.querySelectorAll('.react-flow__node').length === n && !document.querySelector('.react-flow__node[style*="visibility: hidden"]'), nodeCount, {
-    timeout: 60_000,
+    timeout: 180_000,
     polling: 50,
   });
   const readyMs = await frame(page);
@@ -175,10 +180,11 @@ async function main() {
   const { gzipKb } = initialJs() as { gzipKb: number };
   console.log(`initial JS         ${gzipKb.toFixed(1)} KB gzip (budget 200 KB)`);
 
-  const servers = [serve(PORT), serve(REFERENCE_PORT, ['--config', referenceConfig])];
+  const servers = [serve(PORT), serve(REFERENCE_PORT, ['--config', referenceConfig]), ...(BASELINE ? [serve(PORT + 2, ['--outDir', BASELINE])] : [])];
   try {
     await waitForServer(`http://127.0.0.1:${PORT}/`);
     await waitForServer(`http://127.0.0.1:${REFERENCE_PORT}/index.html`);
+    if (BASELINE) await waitForServer(`http://127.0.0.1:${PORT + 2}/`);
     const browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -215,53 +221,71 @@ async function canvasFigures(browser: Browser) {
   }
 }
 
+interface Figures {
+  ready: number[];
+  share: number[];
+  feedback: Sample[];
+  perKey: number[];
+  worstKey: number[];
+  add: Sample[];
+  pan: number[];
+  zoom: number[];
+}
+
 /**
  * Edit -> feedback, keystroke, add, share link, pan / zoom at each size; the
- * canvas's ready time and the share link's beside the plain page's, with
- * their runs alternated so a busy machine slows both alike.
+ * canvas's ready time and the share link's beside the plain page's. With
+ * `--baseline=<dist folder>` (another build, say main's) the same figures
+ * for it too. Runs of the plain page, the canvas and the baseline alternate,
+ * so a busy machine slows them alike.
  */
 async function interactionFigures(browser: Browser) {
-  const origin = `http://127.0.0.1:${PORT}`;
+  const builds = [{ name: 'canvas  ', origin: `http://127.0.0.1:${PORT}` }];
+  if (BASELINE) builds.push({ name: 'baseline', origin: `http://127.0.0.1:${PORT + 2}` });
   const fmt = (xs: number[]) => `${median(xs).toFixed(1).padStart(7)} ms`;
   const all = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(', ');
+  const wall = (xs: Sample[]) => xs.map((x) => x.wall);
+  const cpu = (xs: Sample[]) => xs.map((x) => x.cpu);
   for (const n of SIZES) {
     const design = generateDesign(n);
     const runsHere = n >= 5000 ? 3 : RUNS;
     const label = `${String(n).padStart(5)} components`;
-    const ready: number[] = [];
-    const share: number[] = [];
     const plain: number[] = [];
+    const figures = builds.map((): Figures => ({ ready: [], share: [], feedback: [], perKey: [], worstKey: [], add: [], pan: [], zoom: [] }));
     for (let i = 0; i < runsHere; i++) {
-      plain.push((await measureReference(browser, n, 0.05, false)).readyMs);
-      ready.push((await measureCanvas(browser, n, 'whole', false)).readyMs);
-      share.push(await measureShareOpen(browser, origin, design));
-    }
-    const p = median(plain);
-    console.log(`open     ${label}  plain React Flow ready ${fmt(plain)}   canvas ready ${fmt(ready)} (x${(median(ready) / p).toFixed(2)})   share link to editable canvas ${fmt(share)} (x${(median(share) / p).toFixed(2)})   runs: plain ${all(plain)}; canvas ${all(ready)}; share ${all(share)}`);
-    const feedback: Sample[] = [];
-    const perKey: number[] = [];
-    const worstKey: number[] = [];
-    const add: Sample[] = [];
-    const pan: number[] = [];
-    const zoom: number[] = [];
-    for (let i = 0; i < runsHere; i++) {
-      feedback.push(...(await measureEditFeedback(browser, origin, design, 2)));
-      const key = await measureKeystroke(browser, origin, design);
-      perKey.push(key.perKey);
-      worstKey.push(key.worstKey);
-      add.push(...(await measureAdd(browser, origin, design, 2)));
-      if (n >= 1000) {
-        const frames = await measureCanvasPanZoom(browser, origin, design);
-        pan.push(frames.pan);
-        zoom.push(frames.zoom);
+      if (measures('open')) plain.push((await measureReference(browser, n, 0.05, false)).readyMs);
+      for (const [b, { origin }] of builds.entries()) {
+        const f = figures[b]!;
+        if (measures('open')) {
+          f.ready.push((await measureCanvas(browser, n, 'whole', false, origin)).readyMs);
+          f.share.push(await measureShareOpen(browser, origin, design));
+        }
+        if (measures('feedback')) f.feedback.push(...(await measureEditFeedback(browser, origin, design, 2)));
+        if (measures('keystroke')) {
+          const key = await measureKeystroke(browser, origin, design);
+          f.perKey.push(key.perKey);
+          f.worstKey.push(key.worstKey);
+        }
+        if (measures('add')) f.add.push(...(await measureAdd(browser, origin, design, 2)));
+        if (n >= 1000 && measures('view')) {
+          const frames = await measureCanvasPanZoom(browser, origin, design);
+          f.pan.push(frames.pan);
+          f.zoom.push(frames.zoom);
+        }
       }
     }
-    const wall = (xs: Sample[]) => xs.map((x) => x.wall);
-    const cpu = (xs: Sample[]) => xs.map((x) => x.cpu);
-    console.log(
-      `edit     ${label}  edit -> feedback ${fmt(wall(feedback))} (main thread ${fmt(cpu(feedback))})   keystroke ${fmt(perKey)} main thread (worst key ${median(worstKey).toFixed(1)} ms)   add a component ${fmt(wall(add))} (main thread ${fmt(cpu(add))})   runs: feedback ${all(wall(feedback))}; key ${all(perKey)}; add ${all(wall(add))}`,
-    );
-    if (pan.length > 0) console.log(`view     ${label}  whole design in view: pan ${fmt(pan)} zoom ${fmt(zoom)} main thread per frame   runs: pan ${all(pan)}; zoom ${all(zoom)}`);
+    const p = median(plain);
+    if (measures('open')) console.log(`open     ${label}  plain React Flow ready ${fmt(plain)}   runs: ${all(plain)}`);
+    for (const [b, { name }] of builds.entries()) {
+      const f = figures[b]!;
+      if (measures('open')) {
+        console.log(`open     ${label}  ${name} ready ${fmt(f.ready)} (x${(median(f.ready) / p).toFixed(2)} plain)   share link to editable canvas ${fmt(f.share)} (x${(median(f.share) / p).toFixed(2)} plain)   runs: ready ${all(f.ready)}; share ${all(f.share)}`);
+      }
+      if (f.feedback.length > 0) console.log(`edit     ${label}  ${name} edit -> feedback ${fmt(wall(f.feedback))} (main thread ${fmt(cpu(f.feedback))})   runs: ${all(wall(f.feedback))}`);
+      if (f.perKey.length > 0) console.log(`key      ${label}  ${name} keystroke ${fmt(f.perKey)} main thread (worst key ${median(f.worstKey).toFixed(1)} ms)   runs: ${all(f.perKey)}`);
+      if (f.add.length > 0) console.log(`add      ${label}  ${name} add a component ${fmt(wall(f.add))} (main thread ${fmt(cpu(f.add))})   runs: ${all(wall(f.add))}`);
+      if (f.pan.length > 0) console.log(`view     ${label}  ${name} whole design in view: pan ${fmt(f.pan)} zoom ${fmt(f.zoom)} main thread per frame   runs: pan ${all(f.pan)}; zoom ${all(f.zoom)}`);
+    }
   }
 }
 

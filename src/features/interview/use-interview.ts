@@ -17,8 +17,7 @@ import type { InterviewSession } from '../../domain/interview/session-schema.ts'
 import type { Problem } from '../../domain/rubric/problem.ts';
 import { scoreDesign, type RubricScore } from '../../domain/rubric/scorer.ts';
 import { saveInterview, saveSnapshot, type InterviewNotes, type InterviewRecord } from '../../storage/interview-storage.ts';
-import { useFindings } from '../../stores/editor/findings.ts';
-import { useStructuralDesign } from '../../stores/editor/structural-design.ts';
+import { useAnalysis } from '../../stores/editor/findings.ts';
 
 const TICK_MS = 1000;
 
@@ -56,14 +55,14 @@ export function useInterview(initial: InterviewRecord, problem: Problem) {
     });
   }, []);
 
-  // What the diagram says, on each structural change of this session's design.
-  const design = useStructuralDesign();
-  const findings = useFindings();
-  const ours = design.id === record.designId;
-  const score: RubricScore | null = useMemo(() => (ours ? scoreDesign(problem, design, findings) : null), [ours, problem, design, findings]);
+  // What the diagram says, on each structural change of this session's design, once the review of that change is in.
+  const analysis = useAnalysis();
+  const ours = analysis !== null && analysis.design.id === record.designId;
+  const score: RubricScore | null = useMemo(() => (ours ? scoreDesign(problem, analysis.design, analysis.findings) : null), [ours, problem, analysis]);
   const candidates = useRef<DiagramFollowUp[]>([]);
   useEffect(() => {
     if (!ours || !score || ended) return;
+    const { design, findings } = analysis;
     candidates.current = diagramFollowUps({ problem, design, findings, score });
     const signature = designStructureSignature(design);
     update((s, t) => recordFindings(s, findings, t));
@@ -73,7 +72,7 @@ export function useInterview(initial: InterviewRecord, problem: Problem) {
       void saveSnapshot(r.session.id, snapshotId, design);
       return { ...r, session: recordSnapshot(r.session, { snapshotId, signature }, Date.now()) };
     });
-  }, [ours, design, findings, score, problem, ended, update]);
+  }, [ours, analysis, score, problem, ended, update]);
 
   // Follow-ups from the diagram, paced by the policy; checked every second (nothing re-renders when none is due).
   useEffect(() => {

@@ -1,12 +1,20 @@
 import { useMemo } from 'react';
+
+const NONE: readonly never[] = [];
 import type { Problem } from '../../domain/rubric/problem.ts';
 import { scoreDesign, type RubricScore } from '../../domain/rubric/scorer.ts';
-import { useFindings } from '../../stores/editor/findings.ts';
+import { useAnalysis, type Analysis } from '../../stores/editor/findings.ts';
 import { useStructuralDesign } from '../../stores/editor/structural-design.ts';
 
-/** The live rubric score: recomputed on structural edits only, never during a drag. */
+/**
+ * The live rubric score: recomputed when the review of a structural edit is
+ * in (never during a drag, and never per keystroke while the review is still
+ * running), on the version of the design that review is for.
+ */
 export function useRubricScore(problem: Problem): RubricScore {
-  const findings = useFindings();
+  const analysis = useAnalysis();
   const design = useStructuralDesign();
-  return useMemo(() => scoreDesign(problem, design, findings), [problem, design, findings]);
+  const scored: Analysis = analysis ?? { design, findings: NONE };
+  return useMemo(() => scoreDesign(problem, scored.design, scored.findings), [problem, scored.design, scored.findings]);
 }
+

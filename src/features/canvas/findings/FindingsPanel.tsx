@@ -3,12 +3,14 @@ import { memo, useId, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { countBySeverity, SEVERITIES, type Finding, type Severity } from '../../../domain/rules/types.ts';
 import { useEditorStore } from '../../../stores/editor/editor-store.ts';
-import { useFindings } from '../../../stores/editor/findings.ts';
+import { useAnalysis } from '../../../stores/editor/findings.ts';
 import { countLabel, SEVERITY_META } from '../../../components/ui/severity.ts';
 import { TermTitle } from '../../../components/ui/TermTitle.tsx';
 import { SeeItHappenButton } from '../simulator/SeeItHappenButton.tsx';
 
 type Filter = 'all' | Severity;
+
+const NO_FINDINGS: readonly Finding[] = [];
 
 /**
  * Findings listed per level before a "Show more" button. A generated design
@@ -18,7 +20,8 @@ type Filter = 'all' | Severity;
 const PAGE = 50;
 const FIRST_PAGE: Record<Severity, number> = { error: PAGE, warning: PAGE, info: PAGE };
 
-function FindingItem({ finding, onShow }: { finding: Finding; onShow(finding: Finding): void }) {
+/** Memoised: a finding that did not change in an edit is the same object, and is not drawn again. */
+const FindingItem = memo(function FindingItem({ finding, onShow }: { finding: Finding; onShow(finding: Finding): void }) {
   const meta = SEVERITY_META[finding.severity];
   const Icon = meta.icon;
   const applyFix = (fixId: string) => {
@@ -82,11 +85,12 @@ function FindingItem({ finding, onShow }: { finding: Finding; onShow(finding: Fi
       </article>
     </li>
   );
-}
+});
 
 /** The Review panel: its header (and the counts) always, the list when open, scrolling inside the height it is given. */
 function FindingsPanelView({ onShow, open, onOpenChange }: { onShow(finding: Finding): void; open: boolean; onOpenChange(open: boolean): void }) {
-  const findings = useFindings();
+  const analysis = useAnalysis();
+  const findings = analysis?.findings ?? NO_FINDINGS;
   const [filter, setFilter] = useState<Filter>('all');
   const [limits, setLimits] = useState(FIRST_PAGE);
   const filterId = useId();
@@ -108,7 +112,9 @@ function FindingsPanelView({ onShow, open, onOpenChange }: { onShow(finding: Fin
           Review
         </button>
         <ul className="flex min-w-0 flex-1 items-center gap-1.5 overflow-hidden" aria-label="Finding counts">
-          {findings.length === 0 ? (
+          {analysis === null ? (
+            <li className="text-xs text-slate-500 dark:text-slate-400">Reviewing the design…</li>
+          ) : findings.length === 0 ? (
             <li className="text-xs text-slate-500 dark:text-slate-400">No findings: nothing in this design breaks the rules Skyline checks.</li>
           ) : (
             SEVERITIES.filter((s) => counts[s] > 0).map((s) => {

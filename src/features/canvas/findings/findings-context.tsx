@@ -1,10 +1,12 @@
 /**
- * Which elements have findings, for the badges on boxes and lines. The value
- * changes only when findings do, i.e. on structural edits, never during a drag.
+ * Which elements have findings, for the badges on boxes and lines. Each box
+ * and line listens to its own entry only: when the findings change (on
+ * structural edits, never during a drag), only the elements whose count or
+ * worst severity changed draw again, not every box and line of the design.
  */
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { createContext, useContext, useLayoutEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { Finding, Severity } from '../../../domain/rules/types.ts';
-import { SEVERITIES } from '../../../domain/rules/types.ts';
+import { SEVERITY_RANK } from '../../../domain/rules/types.ts';
 import { useFindings } from '../../../stores/editor/findings.ts';
 
 export interface ElementFindings {
@@ -12,30 +14,54 @@ export interface ElementFindings {
   worst: Severity;
 }
 
-const ElementFindingsContext = createContext<ReadonlyMap<string, ElementFindings>>(new Map());
-
-export function byElement(findings: readonly Finding[]): Map<string, ElementFindings> {
-  const map = new Map<string, ElementFindings>();
+/**
+ * Counts by element id; an entry whose count and worst severity are as in
+ * `previous` is that very object, so listeners can compare by identity.
+ */
+export function byElement(findings: readonly Finding[], previous: ReadonlyMap<string, ElementFindings> = new Map()): Map<string, ElementFindings> {
+  const counts = new Map<string, { count: number; worst: Severity }>();
   for (const finding of findings) {
     for (const id of finding.elementIds) {
-      const current = map.get(id);
-      if (!current) map.set(id, { count: 1, worst: finding.severity });
-      else
-        map.set(id, {
-          count: current.count + 1,
-          worst: SEVERITIES.indexOf(finding.severity) < SEVERITIES.indexOf(current.worst) ? finding.severity : current.worst,
-        });
+      const current = counts.get(id);
+      if (!current) counts.set(id, { count: 1, worst: finding.severity });
+      else {
+        current.count++;
+        if (SEVERITY_RANK[finding.severity] < SEVERITY_RANK[current.worst]) current.worst = finding.severity;
+      }
     }
+  }
+  const map = new Map<string, ElementFindings>();
+  for (const [id, entry] of counts) {
+    const before = previous.get(id);
+    map.set(id, before && before.count === entry.count && before.worst === entry.worst ? before : entry);
   }
   return map;
 }
 
+class ElementFindingsStore {
+  private map: ReadonlyMap<string, ElementFindings> = new Map();
+  private readonly listeners = new Set<() => void>();
+  subscribe = (listener: () => void) => {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  };
+  get = (id: string) => this.map.get(id);
+  update(findings: readonly Finding[]) {
+    this.map = byElement(findings, this.map);
+    for (const listener of this.listeners) listener();
+  }
+}
+
+const ElementFindingsContext = createContext(new ElementFindingsStore());
+
 export function FindingsProvider({ children }: { children: ReactNode }) {
   const findings = useFindings();
-  const value = useMemo(() => byElement(findings), [findings]);
-  return <ElementFindingsContext.Provider value={value}>{children}</ElementFindingsContext.Provider>;
+  const [store] = useState(() => new ElementFindingsStore());
+  useLayoutEffect(() => store.update(findings), [store, findings]);
+  return <ElementFindingsContext.Provider value={store}>{children}</ElementFindingsContext.Provider>;
 }
 
 export function useElementFindings(id: string): ElementFindings | undefined {
-  return useContext(ElementFindingsContext).get(id);
+  const store = useContext(ElementFindingsContext);
+  return useSyncExternalStore(store.subscribe, () => store.get(id));
 }
