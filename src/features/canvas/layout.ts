@@ -396,10 +396,10 @@ function packed(dagre: Dagre, design: Design, options: LayoutOptions): Candidate
 }
 
 /** dagre's compound layout, for designs whose boundaries hold components. */
-function clustered(dagre: Dagre, design: Design, rankdir: 'TB' | 'LR'): { graph: graphlib.Graph; bounds: Box } {
+function clustered(dagre: Dagre, design: Design, rankdir: 'TB' | 'LR', ranker: 'network-simplex' | 'tight-tree', labelRoom = true): { graph: graphlib.Graph; bounds: Box } {
   const populated = new Set(design.nodes.flatMap((n) => (n.groupId !== undefined ? [n.groupId] : [])));
   const g = new dagre.graphlib.Graph({ compound: true, multigraph: true });
-  g.setGraph({ rankdir, nodesep: 40, ranksep: rankdir === 'TB' ? 56 : 64, edgesep: 24, marginx: 0, marginy: 0 });
+  g.setGraph({ rankdir, ranker, nodesep: 40, ranksep: rankdir === 'TB' ? 56 : 64, edgesep: 24, marginx: 0, marginy: 0 });
   g.setDefaultEdgeLabel(() => ({}));
   for (const group of design.groups) {
     if (populated.has(group.id)) g.setNode(group.id, { paddingTop: GROUP_TITLE, paddingLeft: GROUP_PAD, paddingRight: GROUP_PAD, paddingBottom: GROUP_PAD });
@@ -413,7 +413,7 @@ function clustered(dagre: Dagre, design: Design, rankdir: 'TB' | 'LR'): { graph:
   const byId = new Map(design.nodes.map((n) => [n.id, n]));
   for (const edge of design.edges) {
     const label = edgeLabel(edge, byId.get(edge.source), byId.get(edge.target));
-    g.setEdge(edge.source, edge.target, label ? { width: labelWidth(label), height: LABEL_HEIGHT, labelpos: 'c' } : {}, edge.id);
+    g.setEdge(edge.source, edge.target, label && labelRoom ? { width: labelWidth(label), height: LABEL_HEIGHT, labelpos: 'c' } : {}, edge.id);
   }
   dagre.layout(g);
   const graph = g.graph();
@@ -435,9 +435,16 @@ export async function layoutDesign(design: Design, options: LayoutOptions = {}):
     return { positions: best.positions, groups, direction: best.direction, wrapped: best.wrapped };
   }
 
-  const across = clustered(dagre, design, 'LR');
-  const down = clustered(dagre, design, 'TB');
-  const [g, direction] = fittedZoom(down.bounds, options) > fittedZoom(across.bounds, options) ? [down.graph, 'down' as const] : [across.graph, 'across' as const];
+  // Both directions with both of dagre's rankers that keep edges short; the one seen largest wins. Room for the
+  // connections' labels takes a rank of its own between components: on a wide design (26 components in six
+  // boundaries) that made it a third smaller on screen, so a top-down layout whose labels sit in the usual gap
+  // between ranks is taken instead when it is seen a quarter larger or more.
+  const zoomOf = (c: { bounds: Box }) => fittedZoom(c.bounds, options);
+  const largest = <T extends { bounds: Box }>(cs: T[]) => cs.reduce((best, c) => (zoomOf(c) > zoomOf(best) ? c : best));
+  const rankers = ['network-simplex', 'tight-tree'] as const;
+  const roomy = largest((['across', 'down'] as const).flatMap((dir) => rankers.map((ranker) => ({ direction: dir, ...clustered(dagre, design, dir === 'down' ? 'TB' : 'LR', ranker) }))));
+  const tight = largest(rankers.map((ranker) => ({ direction: 'down' as const, ...clustered(dagre, design, 'TB', ranker, false) })));
+  const { graph: g, direction } = zoomOf(tight) >= 1.25 * zoomOf(roomy) ? tight : roomy;
   const positions = new Map<string, Position>();
   for (const node of design.nodes) {
     const laid = g.node(node.id);
