@@ -190,6 +190,16 @@ describe('rubric criteria', () => {
     expect(named.get('not-sync')?.met).toBe(false);
   });
 
+  it('a path stops at a telemetry collector: nothing is reached through Metrics, Logs or Tracing', () => {
+    const rubric = [{ id: 'sync', type: 'reaches', from: 'orders', to: 'payments', via: 'sync', points: 5 }] as const;
+    const through = (kind: 'metrics-alerting' | 'log-aggregator' | 'tracing-collector' | 'service') =>
+      score([...rubric], {
+        nodes: { w: 'web-client', o: ['service', 'Orders'], t: [kind, 'Relay'], p: ['service', 'Payments'] },
+        links: [['w', 'o'], ['o', 't'], ['t', 'p']],
+      }).get('sync')?.met;
+    expect([through('metrics-alerting'), through('log-aggregator'), through('tracing-collector'), through('service')]).toEqual([false, false, false, true]);
+  });
+
   it('a component never reaches itself', () => {
     const r = score([{ id: 'sync', type: 'reaches', from: 'orders', to: 'payments', via: 'sync', points: 5 }], {
       nodes: { w: 'web-client', o: ['service', 'Orders and payments', { responsibilities: ['orders', 'payments'] }] },

@@ -56,9 +56,13 @@ interface Context {
 /** Edges a walk may take; null means every edge of the design. */
 type Scope = ReadonlySet<string> | null;
 
+/** Telemetry collectors take data in and pass no request on: a path reaches them and stops there. */
+const TELEMETRY: ReadonlySet<string> = new Set(['metrics-alerting', 'log-aggregator', 'tracing-collector']);
+
 /**
  * Nodes reachable from `starts` (never counting a start as reached unless a
- * path comes back to it), following edges the scope and `allow` accept.
+ * path comes back to it), following edges the scope and `allow` accept, and
+ * never onwards from a telemetry collector.
  */
 function reachableFrom(ctx: Context, starts: readonly string[], scope: Scope, allow: (e: DesignEdge) => boolean): Set<string> {
   const reached = new Set<string>();
@@ -69,6 +73,7 @@ function reachableFrom(ctx: Context, starts: readonly string[], scope: Scope, al
     for (const edge of ctx.index.outgoing(id)) {
       if ((scope && !scope.has(edge.id)) || !allow(edge)) continue;
       reached.add(edge.target);
+      if (TELEMETRY.has(ctx.index.nodeById.get(edge.target)?.kind ?? '')) continue;
       if (!expanded.has(edge.target)) {
         expanded.add(edge.target);
         stack.push(edge.target);
