@@ -114,6 +114,7 @@ describe.each(problems.map((p) => [p.id, p] as const))('%s ranks designs right',
       if (c.type === 'serves') {
         const op = p.operations.find((o) => o.id === c.operation);
         if (op) used.add(op.servedBy);
+        if (op?.from) used.add(op.from);
       }
     }
     expect(p.capabilities.map((c) => c.id).filter((id) => !used.has(id))).toEqual([]);

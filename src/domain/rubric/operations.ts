@@ -113,12 +113,19 @@ export function operationFlows(design: Design, problem: Problem, bindings: Bindi
       reason = blockerName
         ? `${label} has no route of its own: requests reach ${names} only through ${blockerName}, which does another operation.`
         : op.from
-          ? `${label} has no flow: nothing starts work that reaches ${names}.`
+          ? (bindings.byCapability.get(op.from) ?? []).length === 0
+            ? `${label} has no flow: it is started by ${fromLabel(problem, op.from)}, and no component in the design does that.`
+            : `${label} has no flow: nothing starts work that reaches ${names}.`
           : `${label} has no route from a client to ${names}.`;
     }
     out.set(op.id, { operation: op, flow: null, drawn: false, server: null, reason });
   }
   return out;
+}
+
+function fromLabel(problem: Problem, capabilityId: string): string {
+  const capability = problem.capabilities.find((c) => c.id === capabilityId);
+  return capability ? `“${capability.label}”` : capabilityId;
 }
 
 /** Why a component suggested for a capability does not count for it, if one is. */
