@@ -199,6 +199,16 @@ export function FlowEditor({ flowId, model, onClose, onDone }: { flowId: string;
         commitKey={`flow:${flowId}:rate`}
       />
 
+      <TextField
+        label="Notes"
+        value={flow.notes}
+        multiline
+        max={4000}
+        onCommit={(notes) => applyToDesign((d) => updateFlow(d, flowId, { notes }))}
+        commitKey={`flow:${flowId}:notes`}
+        placeholder="e.g. what the client sees, what may fail"
+      />
+
       <div>
         <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">Steps</h3>
         <ol aria-label={`Steps of ${flow.name}`} className="mt-1 space-y-1.5">

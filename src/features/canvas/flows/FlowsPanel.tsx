@@ -150,9 +150,13 @@ function useShowComponent() {
   };
 }
 
-function OperationRow({ op, model, onKept }: { op: OperationFlow; model: FlowsModel; onKept(id: string): void }) {
+function OperationRow({ op, model, onKept, onDone }: { op: OperationFlow; model: FlowsModel; onKept(id: string): void; onDone?: (() => void) | undefined }) {
   const start = useWalkStore((s) => s.start);
-  const show = useShowComponent();
+  const showComponent = useShowComponent();
+  const show = (id: string) => {
+    showComponent(id);
+    onDone?.();
+  };
   const { operation } = op;
   const problem = model.problem!;
   const criteria = problem.rubric.filter((c) => c.operation === operation.id);
@@ -222,7 +226,10 @@ function OperationRow({ op, model, onKept }: { op: OperationFlow; model: FlowsMo
             <button
               type="button"
               className={PANEL_BUTTON}
-              onClick={() => start(op.drawn ? { source: 'drawn', flowId: op.flow!.flow.id } : { source: 'proposed', flow: op.flow!.flow })}
+              onClick={() => {
+                start(op.drawn ? { source: 'drawn', flowId: op.flow!.flow.id } : { source: 'proposed', flow: op.flow!.flow });
+                onDone?.();
+              }}
               aria-label={`Step through the flow serving ${operation.name}`}
             >
               <Play aria-hidden className="size-3" />
@@ -287,7 +294,7 @@ export function FlowsPanel({ onDone }: { onDone?: () => void }) {
           </h3>
           <ul className="mt-1.5 space-y-2" aria-label="Operations in the brief">
             {ops.map((op) => (
-              <OperationRow key={op.operation.id} op={op} model={model} onKept={setFocusId} />
+              <OperationRow key={op.operation.id} op={op} model={model} onKept={setFocusId} onDone={onDone} />
             ))}
           </ul>
         </section>
