@@ -77,6 +77,8 @@ test('a component and a connection show where the keyboard is (WCAG 2.4.7)', asy
 });
 
 test('names are read whole at 100%: every kind and every name in the 41 reference designs, on up to three lines', async ({ browser }) => {
+  // Five pages of 250 components, drawn whole at 100%: about 20 s on an idle 2-core machine.
+  test.slow();
   const names = new Map<string, string>(COMPONENT_KINDS.map((k) => [k.label, k.id]));
   for (const folder of readdirSync('problems')) for (const n of reference(folder).nodes) names.set(n.name, n.kind);
   const all = [...names];
