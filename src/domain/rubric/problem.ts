@@ -93,7 +93,8 @@ export const Criterion = z.discriminatedUnion('type', [
   z.object({ ...criterionBase, type: z.literal('before'), operation: Id, first: Target, then: Target }),
   /** The capabilities are done by different components (`component`), or each consumes from queues of its own (`queue`). */
   z.object({ ...criterionBase, type: z.literal('separate'), capabilities: z.array(Id).min(2), by: z.enum(['component', 'queue']).default('component') }),
-  z.object({ ...criterionBase, type: z.literal('reaches'), from: Id, to: Id, via: z.enum(['sync', 'async', 'not-sync', 'any']) }),
+  /** A path of that nature leads from one capability's components to the other's; with `writes`, it ends by writing into them. */
+  z.object({ ...criterionBase, type: z.literal('reaches'), from: Id, to: Id, via: z.enum(['sync', 'async', 'not-sync', 'any']), writes: z.boolean().optional() }),
   z.object({ ...criterionBase, type: z.literal('component'), kind: Kinds, position: z.enum(['in-front-of', 'behind']), capability: Id }),
   z.object({ ...criterionBase, type: z.literal('instances'), capability: Id, min: z.number().int().min(2).max(1000) }),
   z.object({ ...criterionBase, type: z.literal('replicated'), capability: Id }),

@@ -190,6 +190,25 @@ describe('rubric criteria', () => {
     expect(named.get('not-sync')?.met).toBe(false);
   });
 
+  it('reaches with writes: the path ends by writing into the target, so reading it is not storing in it', () => {
+    const rubric = [
+      { id: 'stored', type: 'reaches', from: 'orders', to: 'order-store', via: 'sync', writes: true, points: 5 },
+      { id: 'stored-later', type: 'reaches', from: 'orders', to: 'order-store', via: 'not-sync', writes: true, points: 5 },
+    ] as const;
+    const nodes = { w: 'web-client', o: ['service', 'Orders'], db: ['relational-database', 'Orders DB'], q: ['message-queue', 'Order jobs'], f: ['worker', 'Flusher'] } as const;
+    // The service only reads the store while answering; a worker writes it later.
+    const behind = score([...rubric], { nodes, links: [['w', 'o'], ['o', 'db', { access: 'read' }], ['o', 'q'], ['q', 'f'], ['f', 'db', { access: 'write' }]] });
+    expect(behind.get('stored')).toMatchObject({ met: false, detail: 'Orders does not write to Orders DB while answering.' });
+    // The write does happen after the response: the service waits on its read, not on a write.
+    expect(behind.get('stored-later')?.met).toBe(true);
+    const direct = score([...rubric], { nodes, links: [['w', 'o'], ['o', 'db', { access: 'read-write' }]] });
+    expect(direct.get('stored')).toMatchObject({ met: true, detail: 'Orders writes to Orders DB while answering.' });
+    const later = score([...rubric], { nodes, links: [['w', 'o'], ['o', 'q'], ['q', 'f'], ['f', 'db', { access: 'write' }]] });
+    expect([later.get('stored')?.met, later.get('stored-later')?.met]).toEqual([false, true]);
+    const readLater = score([...rubric], { nodes, links: [['w', 'o'], ['o', 'q'], ['q', 'f'], ['f', 'db', { access: 'read' }]] });
+    expect(readLater.get('stored-later')).toMatchObject({ met: false, detail: 'Orders does not write to Orders DB through a queue or topic that is consumed.' });
+  });
+
   it('a path stops at a telemetry collector: nothing is reached through Metrics, Logs or Tracing', () => {
     const rubric = [{ id: 'sync', type: 'reaches', from: 'orders', to: 'payments', via: 'sync', points: 5 }] as const;
     const through = (kind: 'metrics-alerting' | 'log-aggregator' | 'tracing-collector' | 'service') =>
