@@ -232,6 +232,12 @@ describe('rubric criteria', () => {
     expect(score([...rubric], SHOP).get('b')?.met).toBe(true);
     const storeFirst = { ...SHOP, links: SHOP.links!.map((l) => (l[0] === 'c' && l[1] === 'cache' ? (['c', 'cdb'] as const) : l[0] === 'c' ? (['c', 'cache'] as const) : l)) };
     expect(score([...rubric], storeFirst).get('b')).toMatchObject({ met: false, detail: '“Browse products” uses Products before Product cache.' });
+    // A gateway that asks a rate limiter on every route: the limiter's counters are a cache, but not one of products.
+    const limited = {
+      nodes: { ...SHOP.nodes, lim: ['rate-limiter', 'Limiter'], counters: ['cache', 'Rate counters'] },
+      links: [...SHOP.links!.filter((l) => !(l[0] === 'c' && l[1] === 'cache')), ['gw', 'lim'], ['lim', 'counters']],
+    } as Omit<SketchSpec, 'id' | 'title'>;
+    expect(score([...rubric], limited).get('b')).toMatchObject({ met: false, detail: '“Browse products” reaches Products without using a cache first.' });
   });
 
   it('separate: by component and by queue', () => {

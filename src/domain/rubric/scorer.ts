@@ -216,8 +216,11 @@ function before(ctx: Context, c: Extract<Criterion, { type: 'before' }>, op: Ope
   const first = targetNodes(ctx, c.first);
   // A component never comes before itself.
   for (const id of then.ids) first.ids.delete(id);
-  const at = (ids: Set<string>) => flow.steps.findIndex((s) => !s.afterResponse && ids.has(s.edge.target) && !ids.has(s.edge.source));
-  const i = at(first.ids);
+  const at = (ids: Set<string>, skip: (source: string) => boolean = () => false) =>
+    flow.steps.findIndex((s) => !s.afterResponse && ids.has(s.edge.target) && !ids.has(s.edge.source) && !skip(s.edge.source));
+  // A cache named by kind only: a rate limiter's counters are its own bookkeeping on every route, not a copy of what
+  // the operation reads (a problem about limiting names its counters as a part instead).
+  const i = at(first.ids, (source) => !('capability' in c.first) && ctx.index.nodeById.get(source)?.kind === 'rate-limiter');
   const j = at(then.ids);
   const name = `“${op.operation.name}”`;
   if (j === -1) return [false, `${name} never uses ${then.words} while answering.`];
