@@ -395,7 +395,7 @@ function evaluate(ctx: Context, c: Criterion): Verdict {
     case 'slo': {
       const nodes = ctx.nodesOf(c.capability);
       if (nodes.length === 0) return [false, ctx.missing(c.capability)];
-      const verdict = checkSlo(ctx.design, new Set(nodes), c, ctx.label(c.capability));
+      const verdict = checkSlo(ctx.design, new Set(nodes), c, ctx.label(c.capability), op?.flow?.flow);
       return [verdict.met, verdict.detail];
     }
   }

@@ -2,7 +2,7 @@
  * Does a design meet a service-level objective under a given peak load? The
  * flows that reach the given components share the load evenly (so drawing
  * more flows does not lighten it), run for long enough to see about
- * SLO_REQUESTS requests and then drain; the worst flow's p99 and error rate
+ * SLO_REQUESTS requests and then drain (or one operation's flow carries it all); the worst flow's p99 and error rate
  * are compared with the objective. Requests still unanswered after the drain
  * count against the p99, and a component on the way that is saturated (its
  * queue grows for as long as the peak lasts, whatever a short run measured)
@@ -11,7 +11,7 @@
 
 /** Busy at least this share of the time, a component's queue only grows. */
 const SATURATED = 0.95;
-import type { Design } from '../diagram/schema.ts';
+import type { Design, Flow } from '../diagram/schema.ts';
 import { resolveFlow } from '../diagram/flows.ts';
 import { flowsToSimulate } from './compile.ts';
 import { simulate } from './simulate.ts';
@@ -58,7 +58,12 @@ function simulatedPart(design: Design): string {
   ]);
 }
 
-export function checkSlo(design: Design, reaching: ReadonlySet<string>, slo: Slo, what: string): SloVerdict {
+/**
+ * With `only`, the objective is for one operation: its flow alone carries the whole load, so work that merely
+ * shares a component (an order placed while restaurants are searched) neither takes the load nor fails it.
+ */
+export function checkSlo(design: Design, reaching: ReadonlySet<string>, slo: Slo, what: string, only?: Flow): SloVerdict {
+  if (only) design = { ...design, flows: [only] };
   const key = `${simulatedPart(design)}|${[...reaching].sort().join(',')}|${slo.rps}|${slo.p99Ms}|${slo.errorRate}|${what}`;
   const known = verdicts.get(key);
   if (known) return known;
