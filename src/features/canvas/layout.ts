@@ -67,12 +67,15 @@ const RANK_GAP = { down: { labelled: 72, plain: 40 }, across: { min: 64, plain: 
 export const READABLE_ZOOM = 11 / 14;
 
 /** How much a zoom is worth: everything up to readable, little beyond (tidiness matters more then). */
-const readability = (zoom: number) => Math.min(zoom, READABLE_ZOOM) + 0.25 * Math.max(0, Math.min(zoom, 1) - READABLE_ZOOM);
+/** What a candidate layout pays, in zoom, for a label with no clear spot along its line, and for a line over a box. */
+const FAULT_WEIGHT = { label: 0.01, line: 0.005 };
+
+/** How readable a zoom is: up to names at 11 px every bit counts, and reaching 11 px is worth a label without a clear spot. */
+const readability = (zoom: number) =>
+  Math.min(zoom, READABLE_ZOOM) + (zoom >= READABLE_ZOOM ? FAULT_WEIGHT.label : 0) + 0.25 * Math.max(0, Math.min(zoom, 1) - READABLE_ZOOM);
 
 /** Above this many components, candidates are judged on size alone (checking labels is quadratic). */
 const CHECK_LABELS_UP_TO = 200;
-/** What a candidate layout pays, in zoom, for a label with no clear spot along its line, and for a line over a box. */
-const FAULT_WEIGHT = { label: 0.01, line: 0.005 };
 
 const labelWidth = (text: string) => labelSizeOf(text, false).width;
 const LABEL_HEIGHT = labelSizeOf('', false).height;
