@@ -130,6 +130,12 @@ describe('operations', () => {
     const r = score([...rubric], SHOP);
     expect(r.get('buy')).toMatchObject({ met: true, detail: '“Place an order” is answered by Orders (web → gw → Orders).' });
     expect(r.get('browse')?.met).toBe(true);
+    // A gateway that asks a rate limiter first: the limiter's check is a branch, not the way to Orders.
+    const limited = score([...rubric], {
+      nodes: { ...SHOP.nodes, lim: ['rate-limiter', 'Limiter'], counters: ['cache', 'Rate counters'] },
+      links: [['web', 'gw'], ['gw', 'lim'], ['lim', 'counters'], ...SHOP.links!.filter((l) => l[0] !== 'web')],
+    } as Omit<SketchSpec, 'id' | 'title'>);
+    expect(limited.get('buy')).toMatchObject({ met: true, detail: '“Place an order” is answered by Orders (web → gw → Orders).' });
   });
 
   it('behind another operation in one line, have no route of their own', () => {

@@ -354,12 +354,12 @@ function evaluate(ctx: Context, c: Criterion): Verdict {
     }
     case 'serves': {
       const flow = op!.flow!;
-      const path: string[] = [flow.entry];
-      for (const s of flow.steps) {
-        if (path.at(-1) !== s.edge.source) continue;
-        path.push(s.edge.target);
-        if (s.edge.target === op!.server) break;
-      }
+      // The way to the server: each component's first step, followed back from the server (a gateway's check with a
+      // limiter is a branch of the flow, not the way on).
+      const from = new Map<string, string>();
+      for (const s of flow.steps) if (!from.has(s.edge.target) && s.edge.target !== flow.entry) from.set(s.edge.target, s.edge.source);
+      const path: string[] = [op!.server!];
+      while (path[0] !== flow.entry && from.has(path[0]!) && path.length <= flow.steps.length) path.unshift(from.get(path[0]!)!);
       return [true, `“${op!.operation.name}” is answered by ${ctx.name(op!.server!)} (${path.map(ctx.name).join(' → ')}).`];
     }
     case 'reaches':
