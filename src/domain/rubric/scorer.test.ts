@@ -277,6 +277,12 @@ describe('rubric criteria', () => {
     });
     expect(strong.get('n')?.met).toBe(true);
     expect(strong.get('rep')?.met).toBe(true);
+    // Orders also reads its replica: the copy is the store's replica, not a second store that needs one of its own.
+    const readsReplica = score([...rubric], {
+      nodes: { w: 'web-client', o: ['service', 'Orders', { instances: 3 }], db: ['relational-database', 'DB'], r: ['read-replica', 'Replica'] },
+      links: [['w', 'o'], ['o', 'db'], ['db', 'r'], ['o', 'r', { access: 'read' }]],
+    });
+    expect(readsReplica.get('rep')).toMatchObject({ met: true });
   });
 
   it('no finding of a rule or severity, once something is served', () => {

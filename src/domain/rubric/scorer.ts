@@ -277,7 +277,9 @@ function replicated(ctx: Context, c: Extract<Criterion, { type: 'replicated' }>)
   if (nodes.length === 0) return [false, ctx.missing(c.capability)];
   const stores = datastoresOf(ctx, nodes);
   if (stores.size === 0) return [false, `${ctx.names(nodes)} keeps no data in a datastore yet.`];
-  const bare = [...stores].filter((id) => !hasReplica(ctx, id));
+  // A copy the store replicates to is that store's replica, not one more store that needs a replica of its own.
+  const copies = new Set([...stores].flatMap((id) => ctx.index.outgoing(id, 'data').filter((e) => e.family === 'data' && e.access === 'replicate').map((e) => e.target)));
+  const bare = [...stores].filter((id) => !copies.has(id) && !hasReplica(ctx, id));
   return bare.length === 0
     ? [true, `${ctx.names([...stores])} ${stores.size === 1 ? 'has' : 'have'} a replica or several instances.`]
     : [false, `${ctx.names(bare)} ${bare.length === 1 ? 'has' : 'have'} no replica and runs one instance.`];
