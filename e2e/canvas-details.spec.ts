@@ -1,31 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
-import { readdirSync, readFileSync } from 'node:fs';
-import { parseProblemFile } from '../src/content/parse-problem.ts';
+import { readdirSync } from 'node:fs';
 import { COMPONENT_KINDS } from '../src/domain/diagram/catalog.ts';
 import { createDesign, createNode } from '../src/domain/diagram/factory.ts';
-import type { Design } from '../src/domain/diagram/schema.ts';
-import { referenceDesign } from '../src/domain/rubric/reference.ts';
 import { shareLink } from '../src/storage/share-link.ts';
 import { shopDesign } from './fixtures/designs.ts';
 import { changedPixels } from './pixels.ts';
-import { node, openCanvas, savedDesign, seedDesign } from './support.ts';
-
-function reference(problemId: string): Design {
-  const parsed = parseProblemFile(readFileSync(`problems/${problemId}/problem.yaml`, 'utf8'));
-  if (!parsed.ok) throw new Error(problemId);
-  return { ...referenceDesign(parsed.problem), problemId: null };
-}
-
-async function settled(page: Page) {
-  let last = '';
-  let still = 0;
-  for (let i = 0; i < 60 && still < 5; i++) {
-    const now = await page.evaluate(() => [...document.querySelectorAll('.react-flow__viewport')].map((v) => getComputedStyle(v).transform).join());
-    still = now === last ? still + 1 : 0;
-    last = now;
-    await page.waitForTimeout(100);
-  }
-}
+import { node, openCanvas, reference, savedDesign, seedDesign, settled } from './support.ts';
 
 /**
  * Connection labels drawn over a box, a badge on a box, a finding badge or another label, within `scope`:

@@ -1,31 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { parseProblemFile } from '../src/content/parse-problem.ts';
-import type { Design } from '../src/domain/diagram/schema.ts';
-import { referenceDesign } from '../src/domain/rubric/reference.ts';
 import { generateDesign } from '../src/testing/generate-design.ts';
 import { shopDesign } from './fixtures/designs.ts';
-import { openCanvas, seedDesign } from './support.ts';
-
-function reference(problemId: string): Design {
-  const parsed = parseProblemFile(readFileSync(`problems/${problemId}/problem.yaml`, 'utf8'));
-  if (!parsed.ok) throw new Error(problemId);
-  return { ...referenceDesign(parsed.problem), problemId: null };
-}
+import { openCanvas, reference, seedDesign, settled } from './support.ts';
 
 const canvasBox = async (page: Page) => (await page.getByRole('main', { name: 'Canvas' }).boundingBox())!;
-
-/** Waits for the view to stop moving: unchanged for half a second (a layout is computed, then fitted with an animation). */
-async function settled(page: Page) {
-  let last = '';
-  let still = 0;
-  for (let i = 0; i < 60 && still < 5; i++) {
-    const now = await page.evaluate(() => [...document.querySelectorAll('.react-flow__viewport')].map((v) => getComputedStyle(v).transform).join());
-    still = now === last ? still + 1 : 0;
-    last = now;
-    await page.waitForTimeout(100);
-  }
-}
 
 /** The smallest component name on screen (within `scope`), in pixels: its font size times how much the canvas scales it. */
 const smallestName = (page: Page, scope = 'body') =>

@@ -1,5 +1,8 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { parseProblemFile } from '../src/content/parse-problem.ts';
 import type { Design } from '../src/domain/diagram/schema.ts';
+import { referenceDesign } from '../src/domain/rubric/reference.ts';
 
 export const CURRENT_DESIGN_KEY = 'skyline:current-design';
 
@@ -105,4 +108,23 @@ export async function connectByDrag(page: Page, from: Locator, to: Locator) {
     at = now;
   }
   await page.mouse.up();
+}
+
+/** A problem's reference design, as a free design of its own. */
+export function reference(problemId: string): Design {
+  const parsed = parseProblemFile(readFileSync(`problems/${problemId}/problem.yaml`, 'utf8'));
+  if (!parsed.ok) throw new Error(problemId);
+  return { ...referenceDesign(parsed.problem), problemId: null };
+}
+
+/** Waits for the view to stop moving: unchanged for half a second (a layout is computed, then fitted with an animation). */
+export async function settled(page: Page) {
+  let last = '';
+  let still = 0;
+  for (let i = 0; i < 60 && still < 5; i++) {
+    const now = await page.evaluate(() => [...document.querySelectorAll('.react-flow__viewport')].map((v) => getComputedStyle(v).transform).join());
+    still = now === last ? still + 1 : 0;
+    last = now;
+    await page.waitForTimeout(100);
+  }
 }
