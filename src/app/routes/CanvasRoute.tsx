@@ -63,26 +63,33 @@ async function resolveCanvasLink(params: URLSearchParams, queryClient: QueryClie
 
 /** `/canvas`: opens the most recently edited free design, or starts one; `?example=` and `?term=` open an example as a new design. */
 export function CanvasHomeRoute() {
+  useOpenCanvasLink(null);
+  return <p className="p-6 text-sm text-slate-500 dark:text-slate-400">Opening your design…</p>;
+}
+
+/** The most recently edited free design, or a new one. */
+async function latestOrNew(): Promise<string | null> {
+  const id = await (await getLibrary()).latest(null);
+  if (id) return id;
+  const made = await saveNewDesign('Untitled design');
+  return made.ok ? made.design.id : null;
+}
+
+/** Resolves the address's example link and goes to the design it opens; without one, to `designId` (or, if null, the latest design). */
+function useOpenCanvasLink(designId: string | null) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [params] = useSearchParams();
   useEffect(() => {
     let cancelled = false;
     void (async () => {
-      const latestOrNew = async () => {
-        const id = await (await getLibrary()).latest(null);
-        if (id) return id;
-        const made = await saveNewDesign('Untitled design');
-        return made.ok ? made.design.id : null;
-      };
-      const { id, notice } = await resolveCanvasLink(params, queryClient, latestOrNew);
+      const { id, notice } = await resolveCanvasLink(params, queryClient, designId === null ? latestOrNew : async () => designId);
       if (!cancelled && id) void navigate(designPath({ id }), { replace: true, state: notice ? { notice } : null });
     })();
     return () => {
       cancelled = true;
     };
-  }, [navigate, params, queryClient]);
-  return <p className="p-6 text-sm text-slate-500 dark:text-slate-400">Opening your design…</p>;
+  }, [navigate, params, queryClient, designId]);
 }
 
 /**
@@ -98,19 +105,7 @@ export function CanvasRoute() {
 }
 
 function ExampleLink({ designId }: { designId: string }) {
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const [params] = useSearchParams();
-  useEffect(() => {
-    let cancelled = false;
-    void (async () => {
-      const { id, notice } = await resolveCanvasLink(params, queryClient, async () => designId);
-      if (!cancelled && id) void navigate(designPath({ id }), { replace: true, state: notice ? { notice } : null });
-    })();
-    return () => {
-      cancelled = true;
-    };
-  }, [navigate, params, queryClient, designId]);
+  useOpenCanvasLink(designId);
   return <p className="p-6 text-sm text-slate-500 dark:text-slate-400">Opening the example…</p>;
 }
 

@@ -63,16 +63,7 @@ export interface EdgeEnds {
 export function facingEnds(reportedSourceX: number, reportedSourceY: number, reportedTargetX: number, reportedTargetY: number): EdgeEnds {
   const source = { x: reportedSourceX - END[REPORTED.source].x, y: reportedSourceY - END[REPORTED.source].y };
   const target = { x: reportedTargetX - END[REPORTED.target].x, y: reportedTargetY - END[REPORTED.target].y };
-  const from = facingSide(source, target);
-  const to = OPPOSITE[from];
-  return {
-    sourceX: source.x + END[from].x,
-    sourceY: source.y + END[from].y,
-    sourcePosition: POSITION[from],
-    targetX: target.x + END[to].x,
-    targetY: target.y + END[to].y,
-    targetPosition: POSITION[to],
-  };
+  return endsBetween(source, target);
 }
 
 /** The ends of a line between two components, given both top-left corners. */
