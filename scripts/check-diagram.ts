@@ -18,6 +18,7 @@ import { parseDesignText } from '../src/domain/persistence/parse-design.ts';
 import { isSeverity } from '../src/domain/rules/config.ts';
 import { analyzeDesign } from '../src/domain/rules/engine.ts';
 import { SEVERITIES, SEVERITY_RANK, type Finding, type Severity } from '../src/domain/rules/types.ts';
+import { readInput } from './read-input.ts';
 
 export const USAGE = `Usage: npm run check-diagram -- <design.json> [--json] [--fail-on error|warning|info]
        npm run check-diagram -- <design.json | folder>... --problem <id> [--json] [--min-score N]
@@ -95,13 +96,6 @@ function parseArgs(argv: readonly string[]): Parsed {
   return { ok: true, options: { files, json, failOn, problem, minScore } };
 }
 
-function readProblem(file: string, error: unknown): string {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
-  if (code === 'ENOENT') return `Cannot read ${file}: there is no such file.`;
-  if (code === 'EISDIR') return `Cannot read ${file}: it is a directory, not a design file.`;
-  return `Cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`;
-}
-
 const HEADINGS: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Info' };
 const MARKS: Record<Severity, string> = { error: '✖', warning: '▲', info: '●' };
 
@@ -150,13 +144,8 @@ export function run(argv: string[], io: CheckIo): number {
   if (parsed.options.problem !== null) return grade(parsed.options, io);
   const { json, failOn } = parsed.options;
   const file = parsed.options.files[0]!;
-  let text: string;
-  try {
-    text = io.readFile(file);
-  } catch (error) {
-    io.err(readProblem(file, error));
-    return 2;
-  }
+  const text = readInput(io, file);
+  if (text === null) return 2;
   const result = parseDesignText(text);
   if (!result.ok) {
     const details = result.reason === 'invalid' && result.problems.length > 1 ? result.problems.slice(0, 10).map((p) => `\n  - ${p}`).join('') : '';
@@ -229,13 +218,8 @@ function grade(options: Options, io: CheckIo): number {
   }
   const graded: Graded[] = [];
   for (const file of files) {
-    let text: string;
-    try {
-      text = io.readFile(file);
-    } catch (error) {
-      io.err(readProblem(file, error));
-      return 2;
-    }
+    const text = readInput(io, file);
+    if (text === null) return 2;
     const result = parseDesignText(text);
     if (!result.ok) {
       graded.push({ file, problem: result.message });

@@ -15,6 +15,7 @@ import { parseDesignText } from '../src/domain/persistence/parse-design.ts';
 import { parseFaultSpec, type Fault } from '../src/domain/simulator/options.ts';
 import type { SimulationResult } from '../src/domain/simulator/report.ts';
 import { simulate } from '../src/domain/simulator/simulate.ts';
+import { readInput } from './read-input.ts';
 
 export const USAGE = `Usage: tsx scripts/simulate.ts <design.json> [options]
 
@@ -106,13 +107,6 @@ function parseArgs(argv: readonly string[]): Parsed {
   return { ok: true, options: { file: files[0]!, ...options } };
 }
 
-function readProblem(file: string, error: unknown): string {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
-  if (code === 'ENOENT') return `Cannot read ${file}: there is no such file.`;
-  if (code === 'EISDIR') return `Cannot read ${file}: it is a directory, not a design file.`;
-  return `Cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`;
-}
-
 const round = (x: number, digits: number) => Number(x.toFixed(digits));
 
 /** The JSON the command prints: the figures named in docs/simulator.md. */
@@ -187,13 +181,8 @@ export function run(argv: string[], io: SimulateIo): number {
     return 2;
   }
   const options = parsed.options;
-  let text: string;
-  try {
-    text = io.readFile(options.file);
-  } catch (error) {
-    io.err(readProblem(options.file, error));
-    return 2;
-  }
+  const text = readInput(io, options.file);
+  if (text === null) return 2;
   const design = parseDesignText(text);
   if (!design.ok) {
     io.err(`${options.file}: ${design.message}`);
