@@ -133,31 +133,36 @@ function reaches(ctx: Context, c: Extract<Criterion, { type: 'reaches' }>, op: O
     );
   };
   const hit = (set: Set<string>, starts: readonly string[] = from) => to.filter((id) => (c.writes ? written(set, starts) : set).has(id));
-  const waited = hit(reachableFrom(ctx, from, scope, waits));
-  const anyPath = hit(reachableFrom(ctx, from, scope, () => true));
-  const afterHandOff = reachedAfterHandOff(ctx, from, scope);
-  const handedOff = hit(afterHandOff, []);
+  // Each walk only for the nature of path asked about.
+  const handedOff = () => hit(reachedAfterHandOff(ctx, from, scope), []);
   const a = ctx.names(from);
   const reach = c.writes ? 'write to' : 'reach';
   switch (c.via) {
-    case 'any':
+    case 'any': {
+      const anyPath = hit(reachableFrom(ctx, from, scope, () => true));
       return anyPath.length > 0
         ? [true, `${a} ${c.writes ? 'writes to' : 'reaches'} ${ctx.names(anyPath)}${on}.`]
         : [false, c.writes ? `${a} has no path that writes to ${ctx.names(to)}${on}.` : `${a} has no path to ${ctx.names(to)}${on}.`];
-    case 'sync':
+    }
+    case 'sync': {
+      const waited = hit(reachableFrom(ctx, from, scope, waits));
       return waited.length > 0
         ? [true, `${a} ${c.writes ? 'writes to' : 'uses'} ${ctx.names(waited)} while answering${on}.`]
         : [false, c.writes ? `${a} does not write to ${ctx.names(to)} while answering${on}.` : `${a} has no synchronous path to ${ctx.names(to)}${on}.`];
-    case 'async':
-      return handedOff.length > 0
-        ? [true, `${a} hands work to ${ctx.names(handedOff)} through a message someone consumes${on}.`]
+    }
+    case 'async': {
+      const handed = handedOff();
+      return handed.length > 0
+        ? [true, `${a} hands work to ${ctx.names(handed)} through a message someone consumes${on}.`]
         : [false, `${a} does not ${reach} ${ctx.names(to)} through a queue or topic that is consumed${on}.`];
+    }
     case 'not-sync': {
       // Whatever the flow shows, a synchronous path anywhere in the design makes the caller wait.
       const waitsAnywhere = hit(reachableFrom(ctx, from, null, waits));
       if (waitsAnywhere.length > 0) return [false, `${a} still waits on ${ctx.names(waitsAnywhere)} through a synchronous path.`];
-      return handedOff.length > 0
-        ? [true, `${a} hands work to ${ctx.names(handedOff)} through a consumed message, without waiting on it${on}.`]
+      const handed = handedOff();
+      return handed.length > 0
+        ? [true, `${a} hands work to ${ctx.names(handed)} through a consumed message, without waiting on it${on}.`]
         : [false, `${a} does not ${reach} ${ctx.names(to)} through a queue or topic that is consumed${on}.`];
     }
   }
