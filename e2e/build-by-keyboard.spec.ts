@@ -66,3 +66,24 @@ test('a design can be built with the keyboard alone', async ({ page }) => {
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeHidden();
 });
+
+test('"/" reaches the component search from a problem, with the Problem tab in front or the panels hidden', async ({ page }) => {
+  await page.goto('/problems/url-shortener');
+  const search = page.getByRole('searchbox', { name: 'Search components' });
+  await expect(page.getByRole('tab', { name: 'Problem' })).toHaveAttribute('aria-selected', 'true');
+  await page.locator('body').focus();
+  // Typed at once after "/": every letter reaches the search.
+  await page.keyboard.press('/');
+  await page.keyboard.type('redis');
+  await expect(search).toBeFocused();
+  await expect(search).toHaveValue('redis');
+  await expect(page.getByRole('tab', { name: 'Components' })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Enter');
+  await expect(node(page, 'Cache', 'Cache')).toBeFocused();
+
+  // Focus mode hides the panels; "/" brings the side panel back with the search focused.
+  await page.keyboard.press('f');
+  await expect(search).toBeHidden();
+  await page.keyboard.press('/');
+  await expect(search).toBeFocused();
+});

@@ -118,8 +118,22 @@ function EmptyCanvasHint({ narrow, paletteTab }: { narrow: boolean; paletteTab: 
 
 type SideTab = 'side' | 'palette' | 'flows';
 
-const LeftColumn = memo(function LeftColumn({ sidePanel, onDone, startWith = 'side' }: { sidePanel: CanvasPageProps['sidePanel']; onDone?: () => void; startWith?: 'side' | 'palette' }) {
+const LeftColumn = memo(function LeftColumn({
+  sidePanel,
+  onDone,
+  startWith = 'side',
+  showPalette = 0,
+}: {
+  sidePanel: CanvasPageProps['sidePanel'];
+  onDone?: () => void;
+  startWith?: 'side' | 'palette';
+  /** Bumped to bring the Components tab forward ("/" from the canvas). */
+  showPalette?: number;
+}) {
   const [tab, setTab] = useState<SideTab>(sidePanel ? startWith : 'palette');
+  useEffect(() => {
+    if (showPalette > 0) setTab('palette');
+  }, [showPalette]);
   const tabs: [SideTab, string][] = [...(sidePanel ? [['side', sidePanel.label] as [SideTab, string]] : []), ['palette', 'Components'], ['flows', 'Flows']];
   const tabClass = (active: boolean) =>
     `flex-1 border-b-2 px-3 py-2 text-sm font-medium ${active ? 'border-blue-600 text-blue-800 dark:text-blue-300' : 'border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100'}`;
@@ -173,7 +187,12 @@ function CanvasWorkspace({ storage, freshDesign, sidePanel, notice, onNoticeShow
   const setPanelOpen = usePanelStore((s) => s.setOpen);
   const [reviewOpenNarrow, setReviewOpenNarrow] = useState(false);
   const openInspector = useCallback(() => (narrow ? setInspectorOpen(true) : setPanelOpen('inspector', true)), [narrow, setPanelOpen]);
-  useKeyboardShortcuts(actions, openCheatSheet, narrow ? openPalette : undefined, openInspector);
+  const [showPalette, setShowPalette] = useState(0);
+  const showWidePalette = useCallback(() => {
+    setPanelOpen('side', true);
+    setShowPalette((n) => n + 1);
+  }, [setPanelOpen]);
+  useKeyboardShortcuts(actions, openCheatSheet, narrow ? openPalette : showWidePalette, openInspector);
 
   const initialViewport = useMemo(() => (saveState.status === 'loading' ? null : readViewport(designId)), [designId, saveState.status === 'loading']); // eslint-disable-line react-hooks/exhaustive-deps
   const saveViewport = useCallback(
@@ -301,7 +320,7 @@ function CanvasWorkspace({ storage, freshDesign, sidePanel, notice, onNoticeShow
         {showSide && (
           <>
             <aside aria-label={sideLabel} style={{ width: sideWidth }} className="canvas-side-panel shrink-0 bg-white dark:bg-slate-900">
-              <LeftColumn sidePanel={sidePanel} />
+              <LeftColumn sidePanel={sidePanel} showPalette={showPalette} />
             </aside>
             <PanelResizer panel="side" label={`Resize the ${sideLabel} panel`} size={sideWidth} grows="right" />
           </>

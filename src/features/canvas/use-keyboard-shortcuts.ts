@@ -62,8 +62,22 @@ export function useKeyboardShortcuts(actions: CanvasActions, openCheatSheet: () 
       if (event.key === '?') return run(openCheatSheet);
       if (event.key === '/') {
         return run(() => {
+          // Focus at once when the search is on screen, so letters typed right after "/" land in it;
+          // a closed panel, drawer or tab opens first and is focused once drawn.
+          const shown = () => {
+            const search = document.getElementById(PALETTE_SEARCH_ID);
+            return search && search.getClientRects().length > 0 ? search : null;
+          };
+          const now = shown();
+          if (now) return now.focus();
           onPaletteFocus?.();
-          requestAnimationFrame(() => document.getElementById(PALETTE_SEARCH_ID)?.focus());
+          let frames = 0;
+          const attempt = () => {
+            const search = shown();
+            if (search) search.focus();
+            else if (++frames < 10) requestAnimationFrame(attempt);
+          };
+          requestAnimationFrame(attempt);
         });
       }
       if (event.key === 'Escape') return run(() => useEditorStore.getState().clearSelection());
