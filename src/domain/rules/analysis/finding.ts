@@ -18,20 +18,30 @@ export interface FindingDraft {
   key?: string;
 }
 
-/** Element ids without repeats, first occurrence kept. */
+/** Element ids without repeats, first occurrence kept, in a new array. */
 function unique(ids: readonly string[]): string[] {
   const n = ids.length;
-  if (n <= 32) {
-    const out: string[] = [];
-    for (let i = 0; i < n; i++) {
-      const id = ids[i]!;
-      let j = out.length - 1;
-      while (j >= 0 && out[j] !== id) j--;
-      if (j < 0) out.push(id);
+  if (n > 32) return [...new Set(ids)];
+  // Usually nothing repeats: then the copy is one allocation of the right size.
+  let repeats = false;
+  for (let i = 1; i < n && !repeats; i++) {
+    const id = ids[i]!;
+    for (let j = 0; j < i; j++) {
+      if (ids[j] === id) {
+        repeats = true;
+        break;
+      }
     }
-    return out;
   }
-  return [...new Set(ids)];
+  if (!repeats) return ids.slice();
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const id = ids[i]!;
+    let j = out.length - 1;
+    while (j >= 0 && out[j] !== id) j--;
+    if (j < 0) out.push(id);
+  }
+  return out;
 }
 
 /** Sort a short list of strings in place, as the built-in sort would, without its allocations. */
@@ -56,12 +66,12 @@ function insertionSort(list: string[]): void {
 export function sortedKey(ids: readonly string[]): string {
   const n = ids.length;
   if (n === 0) return '';
+  if (n === 1) return ids[0]!;
   const sorted = ids.slice();
   if (n > 16) sorted.sort();
   else insertionSort(sorted);
-  let key = sorted[0]!;
-  for (let i = 1; i < n; i++) key += `+${sorted[i]!}`;
-  return key;
+  // One flat string, where adding the ids one by one built a chain of n - 1 joined strings.
+  return sorted.join('+');
 }
 
 /**

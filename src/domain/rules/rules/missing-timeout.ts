@@ -49,6 +49,8 @@ export const missingTimeout: RuleDefinition<typeof thresholds> = {
     const calls = callFacts(index);
     // A caller's untimed calls share its budget: look it up once per caller (-2: not yet, -1: none).
     const budgets = calls.untimed.length > 0 ? new Float64Array(facts.n).fill(-2) : null;
+    // Most suggested timeouts are the default: word each one once.
+    const labels = new Map<number, string>();
     for (const k of calls.untimed) {
       const s = facts.source[k]!;
       const role = facts.role[s];
@@ -59,13 +61,15 @@ export const missingTimeout: RuleDefinition<typeof thresholds> = {
       if (budgets![s] === -2) budgets![s] = callerBudget(facts, calls, s) ?? -1;
       const budget = budgets![s]!;
       const timeout = suggestedTimeout(budget === -1 ? null : budget, calls.attempts[k]!, t.defaultTimeoutMs);
+      let label = labels.get(timeout);
+      if (label === undefined) labels.set(timeout, (label = `Set a ${formatMs(timeout)} timeout`));
       findings.push(
         makeFinding(missingTimeout, {
           message: `${source.name} calls ${target.name} with no timeout: if ${target.name} hangs, ${source.name} waits with it.`,
           why: WHY,
           fix: FIX,
           elementIds: [source.id, target.id, edge.id],
-          quickFixes: [quickFix('set-timeout', `Set a ${formatMs(timeout)} timeout`, (d) => patchSyncEdges(d, [edge.id], { timeoutMs: timeout }))],
+          quickFixes: [quickFix('set-timeout', label, (d) => patchSyncEdges(d, [edge.id], { timeoutMs: timeout }))],
         }),
       );
     }
