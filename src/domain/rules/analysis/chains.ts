@@ -27,6 +27,8 @@ export interface Chains {
   readonly steps: Int32Array;
   /** The component where the last END_STEPS steps of each component's chain begin. */
   readonly tail: Int32Array;
+  /** Each component's step, named on first use by describeChain: chains share their steps, a large loop most of all. */
+  readonly named: (Step | undefined)[];
 }
 
 export const longestChains = perIndex((index: GraphIndex): Chains => {
@@ -63,7 +65,7 @@ export const longestChains = perIndex((index: GraphIndex): Chains => {
     steps[c] = after === -1 ? 1 : steps[after]! + 1;
     tail[c] = steps[c]! <= END_STEPS ? c : tail[after]!;
   }
-  return { graph, services, next, steps, tail };
+  return { graph, services, next, steps, tail, named: new Array<Step | undefined>(count) };
 });
 
 export interface ChainView {
@@ -73,8 +75,13 @@ export interface ChainView {
   elementIds: string[];
 }
 
+interface Step {
+  readonly name: string;
+  readonly ids: readonly string[];
+}
+
 /** A step's name: a component's one node, or a loop as "(A ⇄ B ⇄ … 12 more)". */
-function stepName(facts: Facts, graph: Components, c: number): { name: string; ids: string[] } {
+function stepName(facts: Facts, graph: Components, c: number): Step {
   const from = graph.first[c]!;
   const size = graph.first[c + 1]! - from;
   const shown = size <= LOOP_NAMES ? size : LOOP_NAMES - 1;
@@ -92,16 +99,16 @@ function stepName(facts: Facts, graph: Components, c: number): { name: string; i
 /** The longest chain from component c, spelled out at its ends. */
 export function describeChain(index: GraphIndex, chains: Chains, c: number): ChainView {
   const facts = factsOf(index);
-  const { graph, next, steps, tail } = chains;
+  const { graph, next, steps, tail, named } = chains;
   const names: string[] = [];
   const nodeIds: string[] = [];
   const edgeIds: string[] = [];
   const walk = (from: number, count: number) => {
     let at = from;
     for (let s = 0; s < count; s++) {
-      const step = stepName(facts, graph, at);
+      const step = (named[at] ??= stepName(facts, graph, at));
       names.push(step.name);
-      nodeIds.push(...step.ids);
+      for (const id of step.ids) nodeIds.push(id);
       const k = next[at]!;
       if (k === -1 || s === count - 1) break;
       edgeIds.push(facts.edges[k]!.id);
