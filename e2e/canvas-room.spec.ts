@@ -24,7 +24,7 @@ const hiddenComponents = (page: Page) =>
         const r = n.getBoundingClientRect();
         return covers.some((c) => meets(r, c)) || r.left < canvas.left || r.right > canvas.right || r.top < canvas.top || r.bottom > canvas.bottom;
       })
-      .map((n) => n.getAttribute('aria-label'));
+      .map((n) => document.getElementById(n.getAttribute('aria-labelledby') ?? '')?.textContent);
   });
 
 test.describe('room to draw', () => {

@@ -8,7 +8,7 @@
  */
 import { Background, BackgroundVariant, ConnectionMode, Controls, ReactFlow, ReactFlowProvider, type ReactFlowInstance } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useMemo, useRef, type CSSProperties } from 'react';
+import { useCallback, useId, useMemo, useRef, type CSSProperties } from 'react';
 import { READABLE_ZOOM } from './layout.ts';
 import { boundsOfBoxes, designBoxes, fitViewport } from './view-fit.ts';
 import type { FlowEdge, FlowNode } from './flow/to-flow.ts';
@@ -36,13 +36,14 @@ export function DesignPreview({ design, label, readable = false, marked = NONE, 
 }) {
   const theme = useSettingsStore((s) => s.theme);
   const box = useRef<HTMLDivElement>(null);
+  const flowId = useId();
   const nodes = useMemo(
-    () => toFlowNodes(design, NONE).map((n): FlowNode => (marked.has(n.id) ? { ...n, className: 'preview-marked', style: { '--preview-mark': JSON.stringify(markLabel) } as CSSProperties } : n)),
-    [design, marked, markLabel],
+    () => toFlowNodes(design, NONE, flowId).map((n): FlowNode => (marked.has(n.id) ? { ...n, className: 'preview-marked', style: { '--preview-mark': JSON.stringify(markLabel) } as CSSProperties } : n)),
+    [design, marked, markLabel, flowId],
   );
   const edges = useMemo(
-    () => toFlowEdges(design, NONE, new Map(design.nodes.map((n) => [n.id, n]))).map((e): FlowEdge => (marked.has(e.id) ? { ...e, className: 'preview-marked' } : e)),
-    [design, marked],
+    () => toFlowEdges(design, NONE, new Map(design.nodes.map((n) => [n.id, n])), flowId).map((e): FlowEdge => (marked.has(e.id) ? { ...e, className: 'preview-marked' } : e)),
+    [design, marked, flowId],
   );
   const fit = useCallback(
     (flow: ReactFlowInstance<FlowNode, FlowEdge>) => {
@@ -66,6 +67,7 @@ export function DesignPreview({ design, label, readable = false, marked = NONE, 
     <div ref={box} className="absolute inset-0" aria-label={label} role="figure">
       <ReactFlowProvider>
         <ReactFlow<FlowNode, FlowEdge>
+          id={flowId}
           nodes={nodes}
           edges={edges}
           nodeTypes={nodeTypes}

@@ -15,7 +15,7 @@ import {
   type OnConnectEnd,
   type Viewport,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type DragEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { getKind, isKindId } from '../../../domain/diagram/catalog.ts';
 import { checkConnection } from '../../../domain/diagram/connections.ts';
@@ -30,6 +30,7 @@ import { FlowMinimap, MINIMAP_WIDTH } from './FlowMinimap.tsx';
 import { GroupNode } from './GroupNode.tsx';
 import { NoteNode } from './NoteNode.tsx';
 import { toFlowEdges, toFlowNodes, type FlowEdge, type FlowNode } from './to-flow.ts';
+import { LiveDesign } from './live-design.ts';
 import { FlowWalkHighlight } from '../flows/FlowWalkHighlight.tsx';
 
 const nodeTypes = { component: ComponentNode, group: GroupNode, note: NoteNode };
@@ -122,12 +123,10 @@ export function DesignCanvas({ coarsePointer, initialViewport, onViewportSaved }
     useShallow((s) => ({ snapToGrid: s.snapToGrid, showMinimap: s.showMinimap, theme: s.theme })),
   );
 
-  const flowNodes = useMemo(
-    () => toFlowNodes({ nodes, groups, notes } as Parameters<typeof toFlowNodes>[0], selection),
-    [nodes, groups, notes, selection],
-  );
-  // Edges show their components' names and kinds, which change only with the structure: a move
-  // keeps this map, so a drag step does not re-check every edge.
+  const flowId = useId();
+  const lastNodes = useRef<FlowNode[]>([]);
+  const flowNodes = useMemo(() => (lastNodes.current = toFlowNodes({ nodes, groups, notes }, selection, flowId, lastNodes.current)), [nodes, groups, notes, selection, flowId]);
+  // The ends each edge carries for a drawing that is not live; a move keeps this map.
   const structure = useEditorStore((s) => s.structure);
   const nodeById = useMemo(
     () => new Map(useEditorStore.getState().design.nodes.map((n) => [n.id, n])),
@@ -136,9 +135,9 @@ export function DesignCanvas({ coarsePointer, initialViewport, onViewportSaved }
   );
   const lastEdges = useRef<FlowEdge[]>([]);
   const flowEdges = useMemo(() => {
-    lastEdges.current = toFlowEdges({ edges }, selection, nodeById, lastEdges.current);
+    lastEdges.current = toFlowEdges({ edges }, selection, nodeById, flowId, lastEdges.current);
     return lastEdges.current;
-  }, [edges, selection, nodeById]);
+  }, [edges, selection, nodeById, flowId]);
 
   const detail = useFlowStore(selectDetail);
   const wrapper = useRef<HTMLDivElement>(null);
@@ -231,45 +230,48 @@ export function DesignCanvas({ coarsePointer, initialViewport, onViewportSaved }
 
   return (
     <div id={CANVAS_ELEMENT_ID} ref={wrapper} data-detail={detail} className="design-canvas h-full w-full">
-      <ReactFlow<FlowNode, FlowEdge>
-        nodes={flowNodes}
-        edges={flowEdges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        onConnectEnd={onConnectEnd}
-        isValidConnection={isValidConnection}
-        onNodeDragStart={startGesture}
-        onNodeDragStop={stopGesture}
-        onSelectionDragStart={startGesture}
-        onSelectionDragStop={stopGesture}
-        onMoveEnd={onMoveEnd}
-        connectionMode={ConnectionMode.Loose}
-        deleteKeyCode={null}
-        selectionKeyCode="Shift"
-        multiSelectionKeyCode={MULTI_SELECT_KEYS}
-        selectionOnDrag={!coarsePointer}
-        panOnDrag={coarsePointer ? true : PAN_BUTTONS}
-        panOnScroll={!coarsePointer}
-        zoomOnScroll={coarsePointer}
-        snapToGrid={snapToGrid}
-        snapGrid={SNAP}
-        colorMode={dark ? 'dark' : 'light'}
-        onlyRenderVisibleElements={nodes.length > LARGE_DESIGN}
-        minZoom={MIN_ZOOM}
-        maxZoom={2.5}
-        {...viewportProps}
-        proOptions={PRO_OPTIONS}
-        ariaLabelConfig={ARIA_LABELS}
-      >
-        <Background variant={BackgroundVariant.Dots} gap={SNAP[0]} size={1} />
-        <Controls showInteractive={false} position="bottom-right" style={showsMinimap ? BESIDE_MINIMAP : undefined} />
-        {/* An overview of nothing is an empty grey box: shown once there is something to overview. */}
-        {showsMinimap && <FlowMinimap colourOf={minimapColor} dark={dark} />}
-        <FlowWalkHighlight />
-      </ReactFlow>
+      <LiveDesign.Provider value>
+        <ReactFlow<FlowNode, FlowEdge>
+          id={flowId}
+          nodes={flowNodes}
+          edges={flowEdges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={onConnect}
+          onConnectEnd={onConnectEnd}
+          isValidConnection={isValidConnection}
+          onNodeDragStart={startGesture}
+          onNodeDragStop={stopGesture}
+          onSelectionDragStart={startGesture}
+          onSelectionDragStop={stopGesture}
+          onMoveEnd={onMoveEnd}
+          connectionMode={ConnectionMode.Loose}
+          deleteKeyCode={null}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode={MULTI_SELECT_KEYS}
+          selectionOnDrag={!coarsePointer}
+          panOnDrag={coarsePointer ? true : PAN_BUTTONS}
+          panOnScroll={!coarsePointer}
+          zoomOnScroll={coarsePointer}
+          snapToGrid={snapToGrid}
+          snapGrid={SNAP}
+          colorMode={dark ? 'dark' : 'light'}
+          onlyRenderVisibleElements={nodes.length > LARGE_DESIGN}
+          minZoom={MIN_ZOOM}
+          maxZoom={2.5}
+          {...viewportProps}
+          proOptions={PRO_OPTIONS}
+          ariaLabelConfig={ARIA_LABELS}
+        >
+          <Background variant={BackgroundVariant.Dots} gap={SNAP[0]} size={1} />
+          <Controls showInteractive={false} position="bottom-right" style={showsMinimap ? BESIDE_MINIMAP : undefined} />
+          {/* An overview of nothing is an empty grey box: shown once there is something to overview. */}
+          {showsMinimap && <FlowMinimap colourOf={minimapColor} dark={dark} />}
+          <FlowWalkHighlight />
+        </ReactFlow>
+      </LiveDesign.Provider>
     </div>
   );
 }

@@ -1,11 +1,12 @@
-import { BaseEdge, getBezierPath, useStoreApi, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, getBezierPath, useStore, useStoreApi, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { edgeLabel, FAMILY_STROKE, SELECTED_STROKE } from '../edge-visuals.ts';
+import { describeEdge, edgeLabel, FAMILY_STROKE, SELECTED_STROKE } from '../edge-visuals.ts';
 import { componentBox, facingEnds, labelSizeOf, labelSpot, type Box, type EdgeEnds } from './edge-geometry.ts';
 import type { FlowEdge, FlowNode } from './to-flow.ts';
 import { useElementFindings } from '../findings/findings-context.tsx';
 import { plural } from '../../../components/ui/plural.ts';
 import { EdgeHeat } from '../simulator/heat.tsx';
+import { labelId, useLiveEdge, useLiveNode } from './live-design.ts';
 
 const EDGE_BADGE = { error: '#dc2626', warning: '#d97706', info: '#0284c7' } as const;
 
@@ -31,18 +32,30 @@ function placeLabel(store: ReturnType<typeof useStoreApi<FlowNode, FlowEdge>>, e
   return labelSpot(ends, labelSizeOf(text, badged), boxes);
 }
 
+const selectFlowId = (s: { rfId: string }) => s.rfId;
+
 function DesignEdgeViewInner({ id, data, selected, markerEnd, markerStart, sourceX, sourceY, targetX, targetY }: EdgeProps<FlowEdge>) {
   const found = useElementFindings(id);
   const store = useStoreApi<FlowNode, FlowEdge>();
-  if (!data) return null;
+  const flowId = useStore(selectFlowId);
+  const liveEdge = useLiveEdge(id);
+  const edge = liveEdge ?? data?.edge;
+  const liveSource = useLiveNode(edge?.source);
+  const liveTarget = useLiveNode(edge?.target);
+  if (!data || !edge) return null;
+  const source = liveSource ?? data.source;
+  const target = liveTarget ?? data.target;
   const ends = facingEnds(sourceX, sourceY, targetX, targetY);
   const [path, middleX, middleY] = getBezierPath(ends);
-  const edge = data.edge;
   const stroke = FAMILY_STROKE[edge.family];
-  const badges = edgeLabel(edge, data.source, data.target);
+  const badges = edgeLabel(edge, source, target);
   const { x: labelX, y: labelY } = placeLabel(store, ends, badges, found !== undefined, { x: middleX, y: middleY });
   return (
     <>
+      {/* The line's accessible name: React Flow's wrapper is labelled by it. */}
+      <text id={labelId(flowId, id)} display="none">
+        {describeEdge(edge, source, target)}
+      </text>
       <BaseEdge
         id={id}
         path={path}

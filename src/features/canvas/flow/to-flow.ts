@@ -1,13 +1,17 @@
 /**
- * Maps the design to React Flow's nodes and edges. Each element is converted
- * once and cached by identity, so a drag that changes one node hands React
- * Flow a new array in which every other entry is the very same object.
+ * Maps the design to React Flow's nodes and edges. React Flow's elements
+ * place things; what a component or connection shows (its name, kind line,
+ * figures) its view reads from the editor's store (live-design.ts), and its
+ * accessible name comes from a hidden label inside that view. So an element
+ * is rebuilt only when where or how it is placed changes, and the previous
+ * array is handed back as it is when nothing did: typing a component's name
+ * does not make React Flow re-index a thousand boxes and three thousand lines.
  */
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
-import { getKind } from '../../../domain/diagram/catalog.ts';
 import { NODE_HEIGHT, NODE_WIDTH, NOTE_SIZE } from '../../../domain/diagram/edit-operations.ts';
 import type { Design, DesignEdge, DesignGroup, DesignNode, DesignNote } from '../../../domain/diagram/schema.ts';
-import { arrowEnds, describeEdge, FAMILY_STROKE } from '../edge-visuals.ts';
+import { arrowEnds, FAMILY_STROKE } from '../edge-visuals.ts';
+import { labelId } from './live-design.ts';
 import { COMPONENT_HANDLES, REPORTED } from './edge-geometry.ts';
 
 export type ComponentFlowNode = Node<{ node: DesignNode }, 'component'>;
@@ -32,10 +36,6 @@ interface Cached<T> {
 }
 
 const nodeCache = new WeakMap<object, Cached<FlowNode>>();
-const edgeCache = new WeakMap<
-  object,
-  Cached<FlowEdge> & { sourceName: string | undefined; targetName: string | undefined; sourceKind: string | undefined; targetKind: string | undefined }
->();
 
 function cachedNode(element: object, selected: boolean, build: () => FlowNode): FlowNode {
   const hit = nodeCache.get(element);
@@ -45,7 +45,30 @@ function cachedNode(element: object, selected: boolean, build: () => FlowNode): 
   return value;
 }
 
-export function toFlowNodes(design: Design, selection: ReadonlySet<string>): FlowNode[] {
+/** `previous`'s element for a component placed as `node` is now: same place, boundary, kind (the minimap's colour) and selection. */
+function samePlace(previous: FlowNode | undefined, node: DesignNode, selected: boolean, flowId: string): previous is ComponentFlowNode {
+  return (
+    previous?.type === 'component' &&
+    previous.selected === selected &&
+    previous.position.x === node.position.x &&
+    previous.position.y === node.position.y &&
+    previous.parentId === node.groupId &&
+    previous.data.node.kind === node.kind &&
+    previous.domAttributes?.['aria-labelledby'] === labelId(flowId, node.id)
+  );
+}
+
+function byId<T extends { id: string }>(list: readonly T[]): Map<string, T> {
+  return new Map(list.map((element) => [element.id, element]));
+}
+
+/**
+ * React Flow's nodes for the design drawn by the React Flow instance
+ * `flowId`; `previous` (the caller's last result) is returned as it is when
+ * nothing is placed differently.
+ */
+export function toFlowNodes(design: Pick<Design, 'nodes' | 'groups' | 'notes'>, selection: ReadonlySet<string>, flowId: string, previous: FlowNode[] = []): FlowNode[] {
+  const before = byId(previous);
   const out: FlowNode[] = [];
   for (const group of design.groups) {
     const selected = selection.has(group.id);
@@ -67,18 +90,21 @@ export function toFlowNodes(design: Design, selection: ReadonlySet<string>): Flo
   }
   for (const node of design.nodes) {
     const selected = selection.has(node.id);
+    const was = before.get(node.id);
     out.push(
-      cachedNode(node, selected, () => ({
-        id: node.id,
-        type: 'component',
-        position: node.position,
-        measured: COMPONENT_SIZE,
-        handles: COMPONENT_HANDLES,
-        data: { node },
-        selected,
-        ariaLabel: `${node.name}, ${getKind(node.kind).label}`,
-        ...(node.groupId !== undefined ? { parentId: node.groupId } : {}),
-      })),
+      samePlace(was, node, selected, flowId)
+        ? was
+        : {
+            id: node.id,
+            type: 'component',
+            position: node.position,
+            measured: COMPONENT_SIZE,
+            handles: COMPONENT_HANDLES,
+            data: { node },
+            selected,
+            domAttributes: { 'aria-labelledby': labelId(flowId, node.id) },
+            ...(node.groupId !== undefined ? { parentId: node.groupId } : {}),
+          },
     );
   }
   for (const note of design.notes) {
@@ -99,57 +125,60 @@ export function toFlowNodes(design: Design, selection: ReadonlySet<string>): Flo
       })),
     );
   }
-  return out;
+  return unchanged(out, previous) ? previous : out;
+}
+
+function unchanged<T>(next: readonly T[], previous: readonly T[]): boolean {
+  return next.length === previous.length && next.every((element, i) => element === previous[i]);
 }
 
 /**
  * React Flow edges, all attached to the REPORTED connection points (the edge
- * view picks the facing sides). An edge object is rebuilt only when its data,
- * selection or end names and kinds change, and `previous` (the caller's last
- * result) is returned as it is when nothing changed, so a drag does not make
- * React Flow re-index thousands of edges.
+ * view picks the facing sides). An edge is rebuilt only when its ends, its
+ * arrows or its selection change, and `previous` (the caller's last result)
+ * is returned as it is when nothing changed, so a drag or a rename does not
+ * make React Flow re-index thousands of edges.
  */
 export function toFlowEdges(
   design: Pick<Design, 'edges'>,
   selection: ReadonlySet<string>,
   nodeById: ReadonlyMap<string, DesignNode>,
+  flowId: string,
   previous: FlowEdge[] = [],
 ): FlowEdge[] {
-  let changed = design.edges.length !== previous.length;
-  const next = design.edges.map((edge, i) => {
+  const before = byId(previous);
+  const next = design.edges.map((edge): FlowEdge => {
     const selected = selection.has(edge.id);
-    const source = nodeById.get(edge.source);
-    const target = nodeById.get(edge.target);
-    const hit = edgeCache.get(edge);
-    if (
-      hit &&
-      hit.selected === selected &&
-      hit.sourceName === source?.name &&
-      hit.targetName === target?.name &&
-      hit.sourceKind === source?.kind &&
-      hit.targetKind === target?.kind
-    ) {
-      if (previous[i] !== hit.value) changed = true;
-      return hit.value;
-    }
-    changed = true;
     const ends = arrowEnds(edge);
-    const marker = { type: MarkerType.ArrowClosed, width: 16, height: 16, color: FAMILY_STROKE[edge.family].colour };
-    const value: FlowEdge = {
+    const was = before.get(edge.id);
+    const colour = FAMILY_STROKE[edge.family].colour;
+    if (
+      was?.data &&
+      was.selected === selected &&
+      was.source === edge.source &&
+      was.target === edge.target &&
+      was.data.edge.family === edge.family &&
+      (was.markerEnd !== undefined) === ends.end &&
+      (was.markerStart !== undefined) === ends.start &&
+      was.domAttributes?.['aria-labelledby'] === labelId(flowId, edge.id)
+    ) {
+      return was;
+    }
+    const marker = { type: MarkerType.ArrowClosed, width: 16, height: 16, color: colour };
+    return {
       id: edge.id,
       type: 'design',
       source: edge.source,
       target: edge.target,
       sourceHandle: REPORTED.source,
       targetHandle: REPORTED.target,
-      data: { edge, source, target },
+      data: { edge, source: nodeById.get(edge.source), target: nodeById.get(edge.target) },
       selected,
-      ariaLabel: describeEdge(edge, source, target),
+      // Named by the hidden label its view draws (aria-labelledby wins over React Flow's "Edge from n1 to n2").
+      domAttributes: { 'aria-labelledby': labelId(flowId, edge.id) },
       ...(ends.end ? { markerEnd: marker } : {}),
       ...(ends.start ? { markerStart: marker } : {}),
     };
-    edgeCache.set(edge, { selected, value, sourceName: source?.name, targetName: target?.name, sourceKind: source?.kind, targetKind: target?.kind });
-    return value;
   });
-  return changed ? next : previous;
+  return unchanged(next, previous) ? previous : next;
 }
