@@ -74,7 +74,7 @@ interface FindingGroup {
   findings: Finding[];
 }
 
-const byId = (a: Finding, b: Finding): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byId = (a: Finding, b: Finding): number => (a.id < b.id ? -1 : a.id === b.id ? 0 : 1);
 
 /**
  * The findings of every group in `compareFindings` order. Findings of one

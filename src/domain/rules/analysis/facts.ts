@@ -140,3 +140,25 @@ export class NumberSet {
     return true;
   }
 }
+
+/** Which ids `edgeElementIds` lists for each edge, besides the edge's own. */
+export const SOURCE_ID = 1;
+export const TARGET_ID = 2;
+
+/**
+ * The element ids of a finding about some edges: `first` (if given), then for
+ * each of the first `limit` edge numbers the id of its source (with
+ * SOURCE_ID in `ends`), of its target (with TARGET_ID) and of the edge.
+ */
+export function edgeElementIds(facts: Facts, first: string | null, edges: readonly number[], ends: number, limit = edges.length): string[] {
+  const ids: string[] = [];
+  if (first !== null) ids.push(first);
+  const n = Math.min(limit, edges.length);
+  for (let q = 0; q < n; q++) {
+    const k = edges[q]!;
+    if ((ends & SOURCE_ID) !== 0) ids.push(facts.nodes[facts.source[k]!]!.id);
+    if ((ends & TARGET_ID) !== 0) ids.push(facts.nodes[facts.target[k]!]!.id);
+    ids.push(facts.edges[k]!.id);
+  }
+  return ids;
+}

@@ -18,8 +18,8 @@ export interface FindingDraft {
   key?: string;
 }
 
-/** Element ids without repeats, first occurrence kept, in a new array. */
-function unique(ids: readonly string[]): string[] {
+/** Element ids (or names) without repeats, first occurrence kept, in a new array. */
+export function unique(ids: readonly string[]): string[] {
   const n = ids.length;
   if (n > 32) return [...new Set(ids)];
   // Usually nothing repeats: then the copy is one allocation of the right size.
@@ -70,8 +70,9 @@ export function sortedKey(ids: readonly string[]): string {
   const sorted = ids.slice();
   if (n > 16) sorted.sort();
   else insertionSort(sorted);
-  // One flat string, where adding the ids one by one built a chain of n - 1 joined strings.
-  return sorted.join('+');
+  let key = sorted[0]!;
+  for (let i = 1; i < n; i++) key += `+${sorted[i]!}`;
+  return key;
 }
 
 /**

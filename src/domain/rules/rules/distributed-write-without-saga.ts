@@ -36,6 +36,10 @@ function report(facts: Facts, summary: WriteSummary, orchestrator: number, reque
     return `${facts.nodes[store]!.name} (${write.ownerName})`;
   });
   const writers = [...new Set(summary.writes.map((w) => w.writer))];
+  // The orchestrator, the calls that led to the writes, then each write (store, writer, edge).
+  const elementIds = [id(orchestrator)];
+  for (const k of summary.via) if (k !== -1) elementIds.push(id(facts.target[k]!), facts.edges[k]!.id);
+  for (const w of summary.writes) elementIds.push(id(w.store), id(w.writer), facts.edges[w.edge]!.id);
   const lead = facts.nodes[orchestrator]!;
   const quickFixes: QuickFix[] = [
     quickFix('saga', `Coordinate these writes as a saga in ${lead.name}`, (d: Design) => patchNode(d, lead.id, { saga: true })),
@@ -46,11 +50,7 @@ function report(facts: Facts, summary: WriteSummary, orchestrator: number, reque
     message: `${request} writes to ${summary.more ? `${named.join(', ')} and more` : listNames(named, Infinity)} through synchronous calls; if a later write fails, nothing undoes the earlier ones.`,
     why: WHY,
     fix: FIX,
-    elementIds: [
-      id(orchestrator),
-      ...summary.via.flatMap((k) => (k === -1 ? [] : [id(facts.target[k]!), facts.edges[k]!.id])),
-      ...summary.writes.flatMap((w) => [id(w.store), id(w.writer), facts.edges[w.edge]!.id]),
-    ],
+    elementIds,
     quickFixes,
   });
 }

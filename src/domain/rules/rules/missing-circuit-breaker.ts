@@ -1,7 +1,7 @@
 import { CIRCUIT_BREAKER, callFacts } from '../analysis/calls.ts';
 import { patchSyncEdges } from '../analysis/edits.ts';
-import { makeFinding, MAX_ELEMENT_IDS, quickFix } from '../analysis/finding.ts';
-import { COMPUTE, EDGE, EXTERNAL, factsOf, NumberSet, PLATFORM, SYNC } from '../analysis/facts.ts';
+import { makeFinding, MAX_ELEMENT_IDS, quickFix, unique } from '../analysis/finding.ts';
+import { COMPUTE, EDGE, edgeElementIds, EXTERNAL, factsOf, NumberSet, PLATFORM, SOURCE_ID, SYNC } from '../analysis/facts.ts';
 import { listNames } from '../analysis/text.ts';
 import { sketch } from '../sketch.ts';
 import type { Finding, RuleDefinition } from '../types.ts';
@@ -32,7 +32,7 @@ export const missingCircuitBreaker: RuleDefinition<typeof thresholds> = {
     const { flags } = callFacts(index);
     const report = (target: number, unprotected: number[], callerCount: number, external: boolean) => {
       const node = facts.nodes[target]!;
-      const names = [...new Set(unprotected.map((k) => facts.nodes[facts.source[k]!]!.name))];
+      const names = unique(unprotected.map((k) => facts.nodes[facts.source[k]!]!.name));
       const verb = names.length === 1 ? 'calls' : 'call';
       const message = external
         ? `${listNames(names)} ${verb} ${node.name}, a third-party API, without a circuit breaker.`
@@ -43,7 +43,7 @@ export const missingCircuitBreaker: RuleDefinition<typeof thresholds> = {
           message,
           why: WHY,
           fix: FIX,
-          elementIds: [node.id, ...unprotected.slice(0, NAMED_CALLS).flatMap((k) => [facts.nodes[facts.source[k]!]!.id, facts.edges[k]!.id])],
+          elementIds: edgeElementIds(facts, node.id, unprotected, SOURCE_ID, NAMED_CALLS),
           quickFixes: [
             quickFix('add-breaker', ids.length === 1 ? 'Add a circuit breaker to this call' : `Add circuit breakers to these ${ids.length} calls`, (d) =>
               patchSyncEdges(d, ids, { circuitBreaker: true }),

@@ -1,6 +1,6 @@
 import type { DataEdge, DesignNode } from '../../diagram/schema.ts';
 import { callFacts, isWriteCode, REPLICATE } from '../analysis/calls.ts';
-import { COMPUTE, DATA, DATASTORE, factsOf, kindCode, type Facts } from '../analysis/facts.ts';
+import { COMPUTE, DATA, DATASTORE, edgeElementIds, factsOf, kindCode, SOURCE_ID, TARGET_ID, type Facts } from '../analysis/facts.ts';
 import { makeFinding } from '../analysis/finding.ts';
 import { normal, replicaTree, sameParty } from '../analysis/graph.ts';
 import { listNames } from '../analysis/text.ts';
@@ -143,10 +143,7 @@ export const sharedDatabase: RuleDefinition<typeof thresholds> = {
             message,
             why: WHY,
             fix: FIX,
-            elementIds: [
-              store.id,
-              ...group.flatMap((k) => [facts.nodes[facts.source[k]!]!.id, facts.nodes[facts.target[k]!]!.id, facts.edges[k]!.id]),
-            ],
+            elementIds: edgeElementIds(facts, store.id, group, SOURCE_ID | TARGET_ID),
           }),
         );
       }

@@ -1,7 +1,7 @@
 import type { SyncEdge } from '../../diagram/schema.ts';
 import { patchSyncEdges } from '../analysis/edits.ts';
 import { callFacts } from '../analysis/calls.ts';
-import { COMPUTE, factsOf, NumberSet, SYNC, TELEMETRY, type Facts } from '../analysis/facts.ts';
+import { COMPUTE, edgeElementIds, factsOf, NumberSet, SYNC, TARGET_ID, TELEMETRY, type Facts } from '../analysis/facts.ts';
 import { makeFinding, quickFix } from '../analysis/finding.ts';
 import { formatNumber, listNames } from '../analysis/text.ts';
 import { sketch } from '../sketch.ts';
@@ -76,7 +76,7 @@ export const syncFanOut: RuleDefinition<typeof thresholds> = {
           message: `${node.name} calls ${targets.length} components synchronously for its requests: ${listNames(targets.map((w) => facts.nodes[w]!.name), 6)}.`,
           why: FAN_OUT_WHY,
           fix: FAN_OUT_FIX,
-          elementIds: [node.id, ...calls.flatMap((k) => [facts.nodes[facts.target[k]!]!.id, facts.edges[k]!.id])],
+          elementIds: edgeElementIds(facts, node.id, calls, TARGET_ID),
         }),
       );
     }
