@@ -26,7 +26,7 @@
 import { resolveFlows } from '../../diagram/flows.ts';
 import type { GraphIndex } from '../../diagram/graph-index.ts';
 import type { DesignEdge } from '../../diagram/schema.ts';
-import { CLIENT, COMPUTE, EDGE, factsOf, PLATFORM, SYNC } from './facts.ts';
+import { ASYNC, BROKER, CLIENT, COMPUTE, EDGE, factsOf, PLATFORM, SYNC } from './facts.ts';
 import { perIndex } from './memo.ts';
 
 /** How the request rules' conditions describe a request, for the docs and the rules page. */
@@ -67,42 +67,112 @@ export interface Requests {
   readonly pathEdge: Uint8Array;
 }
 
-/** The design's flows with edge numbers for connections, each step's caller and the flow's entry service. */
-function flowPaths(index: GraphIndex): FlowPath[] {
+/** A flow's steps as edge numbers, with whether each runs after the response, and its entry node. */
+interface NumberedFlow {
+  name: string;
+  entry: number;
+  steps: number[];
+  after: boolean[];
+}
+
+/**
+ * The flows resolved as `resolveFlow` resolves them (see diagram/flows.ts),
+ * on the index's numbers: one map from edge id to edge number for the whole
+ * design, and per flow arrays stamped with the flow's round instead of maps
+ * of node ids. Only for a design whose edges all have both ends and distinct
+ * ids, so that an id names one indexed edge; null otherwise.
+ */
+function numberedFlows(index: GraphIndex): NumberedFlow[] | null {
   const design = index.design;
-  if (design.flows.length === 0) return [];
+  const facts = factsOf(index);
+  if (facts.m !== design.edges.length) return null;
+  const numberOf = new Map<string, number>();
+  for (let k = 0; k < facts.m; k++) numberOf.set(facts.edges[k]!.id, k);
+  if (numberOf.size !== facts.m) return null;
+  // Per node, for the current flow: 1 reached before the answer, 2 only after it (resolveFlow's inRequest).
+  const state = new Uint8Array(facts.n);
+  const stamp = new Int32Array(facts.n);
+  const flows: NumberedFlow[] = [];
+  let round = 0;
+  for (const flow of design.flows) {
+    round++;
+    let entry = -1;
+    const steps: number[] = [];
+    const after: boolean[] = [];
+    for (const step of flow.steps) {
+      const k = numberOf.get(step.edge);
+      if (k === undefined) continue;
+      const source = facts.source[k]!;
+      if (entry === -1) {
+        entry = source;
+        stamp[source] = round;
+        state[source] = 1;
+      }
+      if (stamp[source] !== round) continue;
+      const afterResponse = state[source] === 2 || (facts.family[k] === ASYNC && facts.role[source] === BROKER);
+      steps.push(k);
+      after.push(afterResponse);
+      const target = facts.target[k]!;
+      if (stamp[target] !== round) {
+        stamp[target] = round;
+        state[target] = afterResponse ? 2 : 1;
+      } else if (state[target] === 2) {
+        state[target] = afterResponse ? 2 : 1;
+      }
+    }
+    if (entry !== -1) flows.push({ name: flow.name, entry, steps, after });
+  }
+  return flows;
+}
+
+/** The same, through `resolveFlows`, for a design with a dangling edge or two edges of one id. */
+function resolvedFlows(index: GraphIndex): NumberedFlow[] {
   const facts = factsOf(index);
   const numberOf = new Map<DesignEdge, number>();
   for (let k = 0; k < facts.m; k++) numberOf.set(facts.edges[k]!, k);
+  const flows: NumberedFlow[] = [];
+  for (const resolved of resolveFlows(index.design)) {
+    const entry = facts.index.nodeNumber.get(resolved.entry);
+    if (entry === undefined) continue;
+    const kept = resolved.steps.filter((s) => numberOf.has(s.edge));
+    flows.push({ name: resolved.flow.name, entry, steps: kept.map((s) => numberOf.get(s.edge)!), after: kept.map((s) => s.afterResponse) });
+  }
+  return flows;
+}
+
+/** The design's flows with edge numbers for connections, each step's caller and the flow's entry service. */
+function flowPaths(index: GraphIndex): FlowPath[] {
+  if (index.design.flows.length === 0) return [];
+  const facts = factsOf(index);
   // The step that first reached each node, per flow: stamped so the array is never cleared.
   const reachedBy = new Int32Array(facts.n);
   const stamp = new Int32Array(facts.n);
   const paths: FlowPath[] = [];
-  resolveFlows(design).forEach((resolved, f) => {
+  (numberedFlows(index) ?? resolvedFlows(index)).forEach((flow, f) => {
     const round = f + 1;
-    const entry = facts.index.nodeNumber.get(resolved.entry);
-    if (entry === undefined) return;
-    const kept = resolved.steps.filter((s) => numberOf.has(s.edge));
-    const steps = new Int32Array(kept.length);
-    const via = new Int32Array(kept.length);
-    const after = new Uint8Array(kept.length);
+    const { entry } = flow;
+    const count = flow.steps.length;
+    const steps = new Int32Array(count);
+    const via = new Int32Array(count);
+    const after = new Uint8Array(count);
     let service = facts.role[entry] === COMPUTE ? entry : -1;
     stamp[entry] = round;
     reachedBy[entry] = -1;
-    kept.forEach((step, s) => {
-      const k = numberOf.get(step.edge)!;
+    for (let s = 0; s < count; s++) {
+      const k = flow.steps[s]!;
+      const afterResponse = flow.after[s]!;
       steps[s] = k;
-      after[s] = step.afterResponse ? 1 : 0;
+      after[s] = afterResponse ? 1 : 0;
       const source = facts.source[k]!;
       via[s] = stamp[source] === round ? reachedBy[source]! : -1;
       const target = facts.target[k]!;
       if (stamp[target] !== round) {
         stamp[target] = round;
         reachedBy[target] = s;
-        if (service === -1 && !step.afterResponse && facts.role[target] === COMPUTE) service = target;
+        if (service === -1 && !afterResponse && facts.role[target] === COMPUTE) service = target;
       }
-    });
-    paths.push({ name: resolved.flow.name, steps, via, after, entry, service, user: facts.role[entry] === CLIENT });
+    }
+    paths.push({ name: flow.name, steps, via, after, entry, service, user: facts.role[entry] === CLIENT });
   });
   return paths;
 }
