@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { SCHEMA_VERSION, type Design } from '../src/domain/diagram/schema.ts';
+import { generateDesign } from '../src/testing/generate-design.ts';
 import { shopDesign } from './fixtures/designs.ts';
 import { node, openCanvas, openDesignId, savedDesign, seedDesign, storedDesign } from './support.ts';
 
@@ -133,6 +134,31 @@ test('PNG and SVG exports produce image files', async ({ page }) => {
     expect(bytes.length).toBeGreaterThan(2000);
     expect(check(bytes)).toBe(true);
   }
+});
+
+test('a large design seen whole is drawn as plain boxes, and its image still carries every icon', async ({ page }) => {
+  test.slow();
+  const design = generateDesign(40);
+  await seedDesign(page, design);
+  await openCanvas(page);
+  await expect(page.locator('.react-flow__node-component').first()).toBeVisible();
+  // Seen whole, a box is a few pixels tall: no icon and no connection points are built.
+  await expect(page.locator('.react-flow__node-component svg')).toHaveCount(0);
+  await expect(page.locator('.react-flow__handle')).toHaveCount(0);
+
+  const download = page.waitForEvent('download');
+  await fileMenu(page, 'Export as SVG image');
+  const image = readFileSync(await (await download).path(), 'utf8');
+  // One icon per component in the image (html-to-image inlines each as an <svg>), besides the lines' drawing.
+  expect(image.match(/<svg[^>]*lucide/g)?.length ?? 0).toBeGreaterThanOrEqual(design.nodes.length);
+  // Back on screen, the boxes are plain again.
+  await expect(page.locator('.react-flow__node-component svg')).toHaveCount(0);
+
+  // Zoomed in, the icons and connection points come back.
+  const handles = page.locator('.react-flow__handle');
+  for (let i = 0; i < 12 && (await handles.count()) === 0; i++) await page.getByRole('button', { name: 'Zoom in' }).click();
+  await expect(page.locator('.react-flow__handle').first()).toBeAttached();
+  await expect(page.locator('.react-flow__node-component svg').first()).toBeVisible();
 });
 
 test('Mermaid text can be copied from a dialog', async ({ page }) => {

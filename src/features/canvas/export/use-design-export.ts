@@ -8,6 +8,7 @@ import { useCallback } from 'react';
 import { serializeDesign } from '../../../domain/persistence/parse-design.ts';
 import { useEditorStore } from '../../../stores/editor/editor-store.ts';
 import { LARGE_DESIGN } from '../flow/DesignCanvas.tsx';
+import { useFullDetail } from '../flow/detail.ts';
 import { downloadFile, fileNameFor } from '../../../components/ui/download.ts';
 import { bytesOfBase64 } from '../../../storage/base64.ts';
 
@@ -65,7 +66,9 @@ export function useDesignExport() {
       };
       // Labels and icons hidden at a small zoom on screen belong in the image.
       canvasElement.dataset.exporting = 'true';
+      useFullDetail.setState({ full: true });
       try {
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
         const { toPng, toSvg } = await import('html-to-image');
         const url = format === 'png' ? await toPng(viewportElement, options) : await toSvg(viewportElement, options);
         const blob = dataUrlToBlob(url);
@@ -75,6 +78,7 @@ export function useDesignExport() {
         store.announce(`The image could not be made (${error instanceof Error ? error.message : 'unknown error'}). Try the JSON or Mermaid export instead.`, 'error');
       } finally {
         delete canvasElement.dataset.exporting;
+        useFullDetail.setState({ full: false });
       }
     },
     [getNodes, fitView],

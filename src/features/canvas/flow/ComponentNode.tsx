@@ -6,6 +6,7 @@ import type { ComponentFlowNode } from './to-flow.ts';
 import { FindingBadge } from '../findings/FindingBadge.tsx';
 import { NodeHeat } from '../simulator/heat.tsx';
 import { labelId, useLiveNode } from './live-design.ts';
+import { usePlainBoxes } from './detail.ts';
 
 /** 10 px (`size-2.5`), centred on each side: React Flow is told where they are (COMPONENT_HANDLES in edge-geometry.ts) instead of measuring them. */
 const HANDLE = '!size-2.5 !border-2 !border-white !bg-slate-500 dark:!border-slate-900 dark:!bg-slate-300 opacity-0 group-hover:opacity-100 group-[.selected]:opacity-100';
@@ -15,6 +16,7 @@ const selectFlowId = (s: { rfId: string }) => s.rfId;
 function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>) {
   const node = useLiveNode(id) ?? data.node;
   const flowId = useStore(selectFlowId);
+  const plain = usePlainBoxes();
   const kind = getKind(node.kind);
   const Icon = ICONS[kind.icon] ?? FallbackIcon;
   return (
@@ -26,7 +28,7 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>)
       {/* The box's accessible name: React Flow's wrapper is labelled by it. */}
       <span id={labelId(flowId, id)} hidden>{`${node.name}, ${kind.label}`}</span>
       <div className={`lod-detail flex size-7 shrink-0 items-center justify-center rounded-md ${CATEGORY_TILE[kind.category]}`}>
-        <Icon aria-hidden className="size-5" />
+        {!plain && <Icon aria-hidden className="size-5" />}
       </div>
       {/* Names wrap instead of being cut ("Relational database", "Redirect service"). A name on three lines
           fills the box, and the kind line below it falls outside and is not shown (the title and the
@@ -39,7 +41,7 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>)
           {[node.name === kind.label ? '' : kind.label, node.technology].filter(Boolean).join(' · ') || kind.label}
         </div>
       </div>
-      {node.instances > 1 && (
+      {node.instances > 1 && !plain && (
         <span
           className="lod-detail absolute -right-2 -top-2 rounded-full border border-slate-300 bg-white px-1.5 text-[10px] font-semibold text-slate-700 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200"
           title={`${node.instances} instances`}
@@ -47,12 +49,17 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>)
           ×{node.instances}
         </span>
       )}
-      <FindingBadge id={node.id} className="absolute -left-2 -top-2" />
+      {!plain && <FindingBadge id={node.id} className="absolute -left-2 -top-2" />}
       <NodeHeat id={node.id} />
-      <Handle type="source" position={Position.Top} id="t" className={HANDLE} />
-      <Handle type="source" position={Position.Right} id="r" className={HANDLE} />
-      <Handle type="source" position={Position.Bottom} id="b" className={HANDLE} />
-      <Handle type="source" position={Position.Left} id="l" className={HANDLE} />
+      {/* Lines attach to the points React Flow is told of (to-flow.ts), drawn or not. */}
+      {!plain && (
+        <>
+          <Handle type="source" position={Position.Top} id="t" className={HANDLE} />
+          <Handle type="source" position={Position.Right} id="r" className={HANDLE} />
+          <Handle type="source" position={Position.Bottom} id="b" className={HANDLE} />
+          <Handle type="source" position={Position.Left} id="l" className={HANDLE} />
+        </>
+      )}
     </div>
   );
 }

@@ -31,6 +31,7 @@ import { GroupNode } from './GroupNode.tsx';
 import { NoteNode } from './NoteNode.tsx';
 import { toFlowEdges, toFlowNodes, type FlowEdge, type FlowNode } from './to-flow.ts';
 import { LiveDesign } from './live-design.ts';
+import { selectDetail } from './detail.ts';
 import { FlowWalkHighlight } from '../flows/FlowWalkHighlight.tsx';
 
 const nodeTypes = { component: ComponentNode, group: GroupNode, note: NoteNode };
@@ -62,16 +63,11 @@ function minimapColor(node: FlowNode): string {
   return 'transparent';
 }
 
-/** Below this zoom, 11-12 px text (connection labels, a component's kind) is under 7 px on screen: not drawn. */
-const TEXT_ZOOM = 0.6;
-/** Below this zoom, icons and badges are too small to read as well: plain boxes and lines (level of detail). */
-const DETAIL_ZOOM = 0.45;
 /** From this many components on, only what is on screen is rendered. */
 export const LARGE_DESIGN = 300;
 const FIRST_FIT = { maxZoom: 1 };
 /** The zoom buttons sit left of the minimap, so the two cover one corner between them. */
 const BESIDE_MINIMAP = { marginRight: 15 + MINIMAP_WIDTH + 8 };
-const selectDetail = (s: { transform: [number, number, number] }) => (s.transform[2] < DETAIL_ZOOM ? 'low' : s.transform[2] < TEXT_ZOOM ? 'medium' : 'high');
 
 /** Whether a connection between two components of the current design makes sense; undefined if one is missing. */
 function connectionVerdict(sourceId: string, targetId: string) {
