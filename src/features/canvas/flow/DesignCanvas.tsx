@@ -31,7 +31,7 @@ import { GroupNode } from './GroupNode.tsx';
 import { NoteNode } from './NoteNode.tsx';
 import { toFlowEdges, toFlowNodes, type FlowEdge, type FlowNode } from './to-flow.ts';
 import { LiveDesign } from './live-design.ts';
-import { selectDetail } from './detail.ts';
+import { selectDetail, selectPlainLines } from './detail.ts';
 import { FlowWalkHighlight } from '../flows/FlowWalkHighlight.tsx';
 
 const nodeTypes = { component: ComponentNode, group: GroupNode, note: NoteNode };
@@ -136,6 +136,7 @@ export function DesignCanvas({ coarsePointer, initialViewport, onViewportSaved }
   }, [edges, selection, nodeById, flowId]);
 
   const detail = useFlowStore(selectDetail);
+  const plainLines = useFlowStore(selectPlainLines);
   const wrapper = useRef<HTMLDivElement>(null);
   // While dragging, nothing else needs hit-testing: skip it for thousands of shapes on every pointer move.
   const startGesture = useCallback(() => {
@@ -225,7 +226,7 @@ export function DesignCanvas({ coarsePointer, initialViewport, onViewportSaved }
   }, [fitsFirst, fitDesign]);
 
   return (
-    <div id={CANVAS_ELEMENT_ID} ref={wrapper} data-detail={detail} className="design-canvas h-full w-full">
+    <div id={CANVAS_ELEMENT_ID} ref={wrapper} data-detail={detail} data-lines={plainLines ? 'plain' : 'styled'} className="design-canvas h-full w-full">
       <LiveDesign.Provider value>
         <ReactFlow<FlowNode, FlowEdge>
           id={flowId}

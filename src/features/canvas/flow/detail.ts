@@ -14,10 +14,14 @@ export const TEXT_ZOOM = 0.6;
 /** Below this zoom, icons and badges are too small to read as well: plain boxes and lines. */
 export const DETAIL_ZOOM = 0.45;
 
+/** Below this zoom an arrowhead is under 4 px and a dash under 2 px: lines are drawn solid and plain (index.css). */
+export const LINE_ZOOM = 0.25;
+
 type Transform = { transform: [number, number, number] };
 
 export const selectDetail = (s: Transform) => (s.transform[2] < DETAIL_ZOOM ? 'low' : s.transform[2] < TEXT_ZOOM ? 'medium' : 'high');
 const selectPlain = (s: Transform) => s.transform[2] < DETAIL_ZOOM;
+export const selectPlainLines = (s: Transform) => s.transform[2] < LINE_ZOOM;
 
 /** Set while an image is being made: every box is drawn in full. */
 export const useFullDetail = create<{ full: boolean }>(() => ({ full: false }));
