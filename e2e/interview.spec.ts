@@ -124,6 +124,8 @@ test('the scorecard agrees with the session clock, to the second, and reads on a
   await page.getByRole('button', { name: 'Start interview' }).click();
   const panel = page.getByRole('tabpanel', { name: 'Interview' });
   const requirements = panel.getByRole('button', { name: /^Requirements/ });
+  // The session's clock has started (its start is taken once the session is stored).
+  await expect(requirements).toContainText(/0:0\d \/ 3:00$/);
 
   // Half a minute past a 3-minute plan is within the allowance: not marked over, here or on the scorecard.
   await page.clock.fastForward('03:30');

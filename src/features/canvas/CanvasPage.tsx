@@ -1,7 +1,8 @@
 import { ReactFlowProvider, type Viewport } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { FileDown, FileImage, FileJson, FileUp, GitFork, Upload, X } from 'lucide-react';
-import { memo, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import type { DesignStorage } from '../../storage/design-storage.ts';
 import { useEditorStore } from '../../stores/editor/editor-store.ts';
 import { useSettingsStore } from '../../stores/settings-store.ts';
@@ -131,7 +132,8 @@ const LeftColumn = memo(function LeftColumn({
   showPalette?: number;
 }) {
   const [tab, setTab] = useState<SideTab>(sidePanel ? startWith : 'palette');
-  useEffect(() => {
+  // Before the browser paints, and within "/"'s own key press (flushSync below): the next key lands in the search.
+  useLayoutEffect(() => {
     if (showPalette > 0) setTab('palette');
   }, [showPalette]);
   const tabs: [SideTab, string][] = [...(sidePanel ? [['side', sidePanel.label] as [SideTab, string]] : []), ['palette', 'Components'], ['flows', 'Flows']];
@@ -189,8 +191,10 @@ function CanvasWorkspace({ storage, freshDesign, sidePanel, notice, onNoticeShow
   const openInspector = useCallback(() => (narrow ? setInspectorOpen(true) : setPanelOpen('inspector', true)), [narrow, setPanelOpen]);
   const [showPalette, setShowPalette] = useState(0);
   const showWidePalette = useCallback(() => {
-    setPanelOpen('side', true);
-    setShowPalette((n) => n + 1);
+    flushSync(() => {
+      setPanelOpen('side', true);
+      setShowPalette((n) => n + 1);
+    });
   }, [setPanelOpen]);
   useKeyboardShortcuts(actions, openCheatSheet, narrow ? openPalette : showWidePalette, openInspector);
 

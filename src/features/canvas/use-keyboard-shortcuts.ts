@@ -62,8 +62,9 @@ export function useKeyboardShortcuts(actions: CanvasActions, openCheatSheet: () 
       if (event.key === '?') return run(openCheatSheet);
       if (event.key === '/') {
         return run(() => {
-          // Focus at once when the search is on screen, so letters typed right after "/" land in it;
-          // a closed panel, drawer or tab opens first and is focused once drawn.
+          // Focus at once when the search is on screen, so letters typed right after "/" land in it. A
+          // hidden panel or tab is brought forward first (synchronously on wide screens); a phone's
+          // drawer is focused once drawn.
           const shown = () => {
             const search = document.getElementById(PALETTE_SEARCH_ID);
             return search && search.getClientRects().length > 0 ? search : null;
@@ -71,6 +72,8 @@ export function useKeyboardShortcuts(actions: CanvasActions, openCheatSheet: () 
           const now = shown();
           if (now) return now.focus();
           onPaletteFocus?.();
+          const opened = shown();
+          if (opened) return opened.focus();
           let frames = 0;
           const attempt = () => {
             const search = shown();
