@@ -1,21 +1,19 @@
-import { Handle, Position, useStore, type NodeProps } from '@xyflow/react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { getKind } from '../../../domain/diagram/catalog.ts';
 import { CATEGORY_STRIPE, CATEGORY_TILE, FallbackIcon, ICONS } from '../kind-visuals.ts';
 import type { ComponentFlowNode } from './to-flow.ts';
 import { FindingBadge } from '../findings/FindingBadge.tsx';
 import { NodeHeat } from '../simulator/heat.tsx';
-import { labelId, useLiveNode } from './live-design.ts';
+import { useLabelId, useLiveNode } from './live-design.ts';
 import { usePlainBoxes } from './detail.ts';
 
 /** 10 px (`size-2.5`), centred on each side: React Flow is told where they are (COMPONENT_HANDLES in edge-geometry.ts) instead of measuring them. */
 const HANDLE = '!size-2.5 !border-2 !border-white !bg-slate-500 dark:!border-slate-900 dark:!bg-slate-300 opacity-0 group-hover:opacity-100 group-[.selected]:opacity-100';
 
-const selectFlowId = (s: { rfId: string }) => s.rfId;
-
 function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>) {
   const node = useLiveNode(id) ?? data.node;
-  const flowId = useStore(selectFlowId);
+  const label = useLabelId(id);
   const plain = usePlainBoxes();
   const kind = getKind(node.kind);
   const Icon = ICONS[kind.icon] ?? FallbackIcon;
@@ -26,7 +24,7 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>)
       }`}
     >
       {/* The box's accessible name: React Flow's wrapper is labelled by it. */}
-      <span id={labelId(flowId, id)} hidden>{`${node.name}, ${kind.label}`}</span>
+      <span id={label} hidden>{`${node.name}, ${kind.label}`}</span>
       <div className={`lod-detail flex size-7 shrink-0 items-center justify-center rounded-md ${CATEGORY_TILE[kind.category]}`}>
         {!plain && <Icon aria-hidden className="size-5" />}
       </div>

@@ -1,4 +1,4 @@
-import { BaseEdge, getBezierPath, useStore, useStoreApi, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, getBezierPath, useStoreApi, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { describeEdge, edgeLabel, FAMILY_STROKE, SELECTED_STROKE } from '../edge-visuals.ts';
 import { componentBox, facingEnds, labelSizeOf, labelSpot, type Box, type EdgeEnds } from './edge-geometry.ts';
@@ -6,7 +6,7 @@ import type { FlowEdge, FlowNode } from './to-flow.ts';
 import { useElementFindings } from '../findings/findings-context.tsx';
 import { plural } from '../../../components/ui/plural.ts';
 import { EdgeHeat } from '../simulator/heat.tsx';
-import { labelId, useLiveEdge, useLiveNode } from './live-design.ts';
+import { useLabelId, useLiveEdge, useLiveNode } from './live-design.ts';
 
 const EDGE_BADGE = { error: '#dc2626', warning: '#d97706', info: '#0284c7' } as const;
 
@@ -32,12 +32,10 @@ function placeLabel(store: ReturnType<typeof useStoreApi<FlowNode, FlowEdge>>, e
   return labelSpot(ends, labelSizeOf(text, badged), boxes);
 }
 
-const selectFlowId = (s: { rfId: string }) => s.rfId;
-
 function DesignEdgeViewInner({ id, data, selected, markerEnd, markerStart, sourceX, sourceY, targetX, targetY }: EdgeProps<FlowEdge>) {
   const found = useElementFindings(id);
   const store = useStoreApi<FlowNode, FlowEdge>();
-  const flowId = useStore(selectFlowId);
+  const label = useLabelId(id);
   const liveEdge = useLiveEdge(id);
   const edge = liveEdge ?? data?.edge;
   const liveSource = useLiveNode(edge?.source);
@@ -53,7 +51,7 @@ function DesignEdgeViewInner({ id, data, selected, markerEnd, markerStart, sourc
   return (
     <>
       {/* The line's accessible name: React Flow's wrapper is labelled by it. */}
-      <text id={labelId(flowId, id)} display="none">
+      <text id={label} display="none">
         {describeEdge(edge, source, target)}
       </text>
       <BaseEdge

@@ -7,6 +7,7 @@
  * Read-only drawings (a reference, a shared design) are not live and show
  * the element's own copy.
  */
+import { useStore } from '@xyflow/react';
 import { createContext, useContext } from 'react';
 import type { DesignEdge, DesignNode } from '../../../domain/diagram/schema.ts';
 import { useEditorStore } from '../../../stores/editor/editor-store.ts';
@@ -41,4 +42,11 @@ export function useLiveEdge(id: string): DesignEdge | undefined {
 /** The id of the hidden element that names a box or line: React Flow's wrapper is labelled by it (aria-labelledby). */
 export function labelId(flowId: string, id: string): string {
   return `${flowId}-label-${id}`;
+}
+
+const selectFlowId = (s: { rfId: string }) => s.rfId;
+
+/** labelId for the element `id` of the React Flow drawing this is rendered in. */
+export function useLabelId(id: string): string {
+  return labelId(useStore(selectFlowId), id);
 }
