@@ -122,18 +122,15 @@ export function DesignCanvas({ coarsePointer, initialViewport, onViewportSaved }
   const flowId = useId();
   const lastNodes = useRef<FlowNode[]>([]);
   const flowNodes = useMemo(() => (lastNodes.current = toFlowNodes({ nodes, groups, notes }, selection, flowId, lastNodes.current)), [nodes, groups, notes, selection, flowId]);
-  // The ends each edge carries for a drawing that is not live; a move keeps this map.
-  const structure = useEditorStore((s) => s.structure);
-  const nodeById = useMemo(
-    () => new Map(useEditorStore.getState().design.nodes.map((n) => [n.id, n])),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [structure],
-  );
+  // Edges are remapped only when connections or the selection change: a rename or a move does not
+  // touch them (each line reads its ends' names from the store). The ends copied into a new edge
+  // are for a drawing that is not live.
   const lastEdges = useRef<FlowEdge[]>([]);
   const flowEdges = useMemo(() => {
-    lastEdges.current = toFlowEdges({ edges }, selection, nodeById, flowId, lastEdges.current);
+    const ends = new Map(useEditorStore.getState().design.nodes.map((n) => [n.id, n]));
+    lastEdges.current = toFlowEdges({ edges }, selection, ends, flowId, lastEdges.current);
     return lastEdges.current;
-  }, [edges, selection, nodeById, flowId]);
+  }, [edges, selection, flowId]);
 
   const detail = useFlowStore(selectDetail);
   const plainLines = useFlowStore(selectPlainLines);
