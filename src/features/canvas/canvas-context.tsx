@@ -65,13 +65,24 @@ export function useFitDesign() {
  * it is drawn (a new element appears a frame or two after the store changes).
  */
 export function focusCanvasElement(id: string) {
-  let frames = 0;
-  const attempt = () => {
-    const element = document
+  focusWhenDrawn(() =>
+    document
       .getElementById(CANVAS_ELEMENT_ID)
-      ?.querySelector<HTMLElement | SVGElement>(`.react-flow__node[data-id="${CSS.escape(id)}"], .react-flow__edge[data-id="${CSS.escape(id)}"]`);
+      ?.querySelector<HTMLElement | SVGElement>(`.react-flow__node[data-id="${CSS.escape(id)}"], .react-flow__edge[data-id="${CSS.escape(id)}"]`),
+  );
+}
+
+/**
+ * Focuses what `find` returns, from the next frame on, once it is drawn;
+ * gives up after `frames` frames and runs `missing`.
+ */
+export function focusWhenDrawn(find: () => HTMLElement | SVGElement | null | undefined, frames = 30, missing?: () => void) {
+  let tried = 0;
+  const attempt = () => {
+    const element = find();
     if (element) element.focus();
-    else if (++frames < 30) requestAnimationFrame(attempt);
+    else if (++tried < frames) requestAnimationFrame(attempt);
+    else missing?.();
   };
   requestAnimationFrame(attempt);
 }

@@ -5,6 +5,7 @@ import type { CanvasActions } from './use-canvas-actions.ts';
 import { PALETTE_SEARCH_ID } from './palette/Palette.tsx';
 import { CONNECT_TARGET_ID } from './inspector/NodeInspector.tsx';
 import { usePanelStore } from '../../stores/panel-store.ts';
+import { focusWhenDrawn } from './canvas-context.tsx';
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -27,14 +28,11 @@ function startConnecting(target: EventTarget | null, openInspector?: () => void)
   }
   if (!(store.selection.size === 1 && store.selection.has(node.id))) store.select([node.id]);
   openInspector?.();
-  let frames = 0;
-  const focusList = () => {
-    const list = document.getElementById(CONNECT_TARGET_ID);
-    if (list) list.focus();
-    else if (++frames < 10) requestAnimationFrame(focusList);
-    else store.announce(`${node.name} does not start connections to any component here. Connect other components to it instead.`);
-  };
-  requestAnimationFrame(focusList);
+  focusWhenDrawn(
+    () => document.getElementById(CONNECT_TARGET_ID),
+    10,
+    () => store.announce(`${node.name} does not start connections to any component here. Connect other components to it instead.`),
+  );
 }
 
 const NUDGE: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
@@ -74,13 +72,7 @@ export function useKeyboardShortcuts(actions: CanvasActions, openCheatSheet: () 
           onPaletteFocus?.();
           const opened = shown();
           if (opened) return opened.focus();
-          let frames = 0;
-          const attempt = () => {
-            const search = shown();
-            if (search) search.focus();
-            else if (++frames < 10) requestAnimationFrame(attempt);
-          };
-          requestAnimationFrame(attempt);
+          focusWhenDrawn(shown, 10);
         });
       }
       if (event.key === 'Escape') return run(() => useEditorStore.getState().clearSelection());
