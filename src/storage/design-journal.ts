@@ -9,7 +9,17 @@
  * One entry per design, keyed by its id, holding the revision of the library
  * record it was made on top of, so a journal that another tab's save has
  * overtaken is never written over that save.
+ *
+ * An entry is a base and a delta. The base (the whole design) is written by
+ * the first edit after the entry was removed, and again whenever the delta
+ * grows past a quarter of it; every other edit rewrites only the delta: the
+ * design's own fields and the elements whose identity changed since the base
+ * (design-delta.ts), so renaming one of 1,000 components writes that
+ * component, not the 0.8 MB design. The delta names the base it was made on;
+ * a delta that is missing, damaged or made on another base is ignored and the
+ * base is read alone.
  */
+import { applyDelta, diffDesign, type DesignDelta } from '../domain/diagram/design-delta.ts';
 import type { Design } from '../domain/diagram/schema.ts';
 
 export interface JournalEntry {
@@ -20,7 +30,15 @@ export interface JournalEntry {
 }
 
 const PREFIX = 'skyline:unsaved:';
+const DELTA_PREFIX = 'skyline:unsaved-delta:';
+/** The base: `{ revision, design, base }`, `base` naming it for its deltas (entries written before deltas have none). */
 export const journalKey = (designId: string) => `${PREFIX}${designId}`;
+/** The delta: `{ version: 1, base, revision, delta }`, the design on screen as a delta from the base named `base`. */
+export const journalDeltaKey = (designId: string) => `${DELTA_PREFIX}${designId}`;
+
+const DELTA_VERSION = 1;
+/** The base is rewritten once the delta is longer than this share of it, so a delta stays cheap to write and read. */
+const DELTA_SHARE = 0.25;
 
 /** Where the journal lives; a Storage (localStorage) in the browser, anything with the same three methods in tests. */
 export type JournalStore = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
@@ -41,12 +59,48 @@ export interface DesignJournal {
   remove(designId: string): void;
 }
 
+/** The base this page last wrote for a design: the object itself, its name and its length as JSON. */
+interface WrittenBase {
+  design: Design;
+  name: string;
+  length: number;
+}
+
+/**
+ * The bases written, per store and design, shared by every journal over the
+ * same store, so a journal that removes an entry is seen by one that would
+ * otherwise write a delta on the removed base.
+ */
+const basesByStore = new WeakMap<object, Map<string, WrittenBase>>();
+let written = 0;
+const baseName = () => `${Date.now().toString(36)}.${(written++).toString(36)}.${Math.random().toString(36).slice(2, 8)}`;
+
 export function createJournal(store: JournalStore | null = browserStore()): DesignJournal {
+  const bases = store ? (basesByStore.get(store) ?? new Map<string, WrittenBase>()) : new Map<string, WrittenBase>();
+  if (store) basesByStore.set(store, bases);
+
+  const writeBase = (designId: string, revision: number | null, design: Design) => {
+    const name = baseName();
+    const text = JSON.stringify({ revision, design, base: name });
+    // The new base first: a delta left from the old one names the old base and is ignored from now on.
+    store!.setItem(journalKey(designId), text);
+    bases.set(designId, { design, name, length: text.length });
+    store!.removeItem(journalDeltaKey(designId));
+  };
+
   return {
-    write(designId, entry) {
+    write(designId, { revision, design }) {
       if (!store) return false;
       try {
-        store.setItem(journalKey(designId), JSON.stringify(entry));
+        const base = bases.get(designId);
+        if (base) {
+          const text = JSON.stringify({ version: DELTA_VERSION, base: base.name, revision, delta: diffDesign(base.design, design) });
+          if (text.length <= base.length * DELTA_SHARE) {
+            store.setItem(journalDeltaKey(designId), text);
+            return true;
+          }
+        }
+        writeBase(designId, revision, design);
         return true;
       } catch {
         // Over localStorage's quota (a design of several MB): the library save is the only copy.
@@ -58,20 +112,69 @@ export function createJournal(store: JournalStore | null = browserStore()): Desi
       try {
         const text = store.getItem(journalKey(designId));
         if (text === null) return null;
-        const entry = JSON.parse(text) as Partial<JournalEntry> | null;
+        const entry = JSON.parse(text) as { revision?: unknown; design?: unknown; base?: unknown } | null;
         if (typeof entry !== 'object' || entry === null || !('design' in entry)) return null;
         const revision = Number.isInteger(entry.revision) ? (entry.revision as number) : null;
-        return { revision, design: entry.design };
+        const base = { revision, design: entry.design };
+        if (typeof entry.base !== 'string') return base;
+        try {
+          return withDelta(base, entry.base, store.getItem(journalDeltaKey(designId))) ?? base;
+        } catch {
+          // A damaged delta never costs the base.
+          return base;
+        }
       } catch {
         return null;
       }
     },
     remove(designId) {
+      bases.delete(designId);
       try {
         store?.removeItem(journalKey(designId));
+        store?.removeItem(journalDeltaKey(designId));
       } catch {
         // Nothing to clean up where there is no storage.
       }
     },
   };
+}
+
+const LISTS = ['nodes', 'edges', 'groups', 'notes', 'flows'] as const;
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const hasId = (value: unknown): boolean => isRecord(value) && typeof value.id === 'string';
+
+/** Whether `delta` is one that `applyDelta` can apply to `base` with every element found; read from storage, so anything may be there. */
+function appliesTo(base: Record<string, unknown>, delta: unknown): delta is DesignDelta {
+  if (!isRecord(delta) || !isRecord(delta.fields) || !isRecord(delta.lists)) return false;
+  for (const name of Object.keys(delta.lists)) {
+    if (!(LISTS as readonly string[]).includes(name)) return false;
+  }
+  for (const name of LISTS) {
+    const list = delta.lists[name];
+    if (list === undefined) continue;
+    const before = base[name];
+    if (!isRecord(list) || !Array.isArray(before) || !before.every(hasId)) return false;
+    if ('at' in list) {
+      if (!Array.isArray(list.at)) return false;
+      const fits = (item: unknown) =>
+        Array.isArray(item) && item.length === 2 && Number.isInteger(item[0]) && item[0] >= 0 && item[0] < before.length && hasId(item[1]);
+      if (!list.at.every(fits)) return false;
+    } else {
+      const { ids, changed } = list as { ids?: unknown; changed?: unknown };
+      if (!Array.isArray(ids) || !Array.isArray(changed) || !changed.every(hasId)) return false;
+      const known = new Set<unknown>([...before, ...changed].map((element) => (element as { id: string }).id));
+      if (!ids.every((id) => typeof id === 'string' && known.has(id))) return false;
+    }
+  }
+  return true;
+}
+
+/** The base's design with the delta stored beside it applied, or null when that delta cannot be used (the base alone is read). */
+function withDelta(base: JournalEntry, name: string, text: string | null): JournalEntry | null {
+  if (text === null || !isRecord(base.design)) return null;
+  const entry = JSON.parse(text) as unknown;
+  if (!isRecord(entry) || entry.version !== DELTA_VERSION || entry.base !== name) return null;
+  if (!appliesTo(base.design, entry.delta)) return null;
+  const revision = Number.isInteger(entry.revision) ? (entry.revision as number) : null;
+  return { revision, design: applyDelta(base.design as unknown as Design, entry.delta) };
 }

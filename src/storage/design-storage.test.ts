@@ -78,7 +78,7 @@ describe('the editor save path', () => {
     if (loaded.status !== 'loaded') throw new Error('not loaded');
     const next = edit(loaded.design, 1);
     storage.journal(next);
-    expect(JSON.parse(store.getItem(journalKey(ID)) ?? 'null')).toEqual({ revision: 1, design: next });
+    expect(createJournal(store).read(ID)).toEqual({ revision: 1, design: JSON.parse(JSON.stringify(next)) });
     await storage.saveCurrent(next);
     expect(store.getItem(journalKey(ID))).toBeNull();
   });
