@@ -4,15 +4,18 @@
  * the asynchronous save to the library (IndexedDB) even starts. A reload, a
  * closed tab or a crashed renderer can stop the page between the edit and
  * the end of that save; the next load finds the edit here and finishes the
- * save. Once the library holds the design, its entry is removed.
+ * save. Once the library holds the design, the entry says so (nothing to
+ * recover); it is removed when the editor closes or the design is opened
+ * again.
  *
  * One entry per design, keyed by its id, holding the revision of the library
  * record it was made on top of, so a journal that another tab's save has
  * overtaken is never written over that save.
  *
  * An entry is a base and a delta. The base (the whole design) is written by
- * the first edit after the entry was removed, and again whenever the delta
- * grows past a quarter of it; every other edit rewrites only the delta: the
+ * the first edit after the design was opened, and again whenever the delta
+ * grows past a quarter of it or the entry was removed; every other edit, and
+ * every save, rewrites only the delta: the
  * design's own fields and the elements whose identity changed since the base
  * (design-delta.ts), so renaming one of 1,000 components writes that
  * component, not the 0.8 MB design. The delta names the base it was made on;
@@ -33,7 +36,11 @@ const PREFIX = 'skyline:unsaved:';
 const DELTA_PREFIX = 'skyline:unsaved-delta:';
 /** The base: `{ revision, design, base }`, `base` naming it for its deltas (entries written before deltas have none). */
 export const journalKey = (designId: string) => `${PREFIX}${designId}`;
-/** The delta: `{ version: 1, base, revision, delta }`, the design on screen as a delta from the base named `base`. */
+/**
+ * The delta: `{ version: 1, base, revision, delta }`, the design on screen as
+ * a delta from the base named `base`; or `{ version: 1, base, revision, saved: true }`
+ * once the library holds it.
+ */
 export const journalDeltaKey = (designId: string) => `${DELTA_PREFIX}${designId}`;
 
 const DELTA_VERSION = 1;
@@ -55,46 +62,70 @@ function browserStore(): JournalStore | null {
 export interface DesignJournal {
   /** Writes the entry; false when it could not be written (no storage, or storage full). */
   write(designId: string, entry: { revision: number | null; design: Design }): boolean;
+  /**
+   * The library holds the design last written, at `revision`: nothing is left
+   * to recover, but the base stays, so the next edit writes a delta again
+   * rather than the whole design.
+   */
+  markSaved(designId: string, revision: number): void;
+  /** The design not yet known to be in the library, or null when there is none. */
   read(designId: string): JournalEntry | null;
   remove(designId: string): void;
 }
 
-/** The base this page last wrote for a design: the object itself, its name and its length as JSON. */
+/** The base this journal last wrote for a design: the object itself, its name and its length as JSON. */
 interface WrittenBase {
   design: Design;
   name: string;
   length: number;
 }
 
-/**
- * The bases written, per store and design, shared by every journal over the
- * same store, so a journal that removes an entry is seen by one that would
- * otherwise write a delta on the removed base.
- */
-const basesByStore = new WeakMap<object, Map<string, WrittenBase>>();
 let written = 0;
 const baseName = () => `${Date.now().toString(36)}.${(written++).toString(36)}.${Math.random().toString(36).slice(2, 8)}`;
 
 export function createJournal(store: JournalStore | null = browserStore()): DesignJournal {
-  const bases = store ? (basesByStore.get(store) ?? new Map<string, WrittenBase>()) : new Map<string, WrittenBase>();
-  if (store) basesByStore.set(store, bases);
+  const bases = new Map<string, WrittenBase>();
+
+  const writeDelta = (designId: string, base: WrittenBase, entry: Record<string, unknown>) =>
+    store!.setItem(journalDeltaKey(designId), JSON.stringify({ version: DELTA_VERSION, base: base.name, ...entry }));
 
   const writeBase = (designId: string, revision: number | null, design: Design) => {
     const name = baseName();
     const text = JSON.stringify({ revision, design, base: name });
     // The new base first: a delta left from the old one names the old base and is ignored from now on.
     store!.setItem(journalKey(designId), text);
-    bases.set(designId, { design, name, length: text.length });
-    store!.removeItem(journalDeltaKey(designId));
+    const base = { design, name, length: text.length };
+    bases.set(designId, base);
+    // An empty delta, so the next write can tell that nobody removed this base since (another tab, a takeover).
+    writeDelta(designId, base, { revision, delta: diffDesign(design, design) });
+  };
+
+  /** The base this journal wrote, when the entry in storage is still on it. */
+  const currentBase = (designId: string): WrittenBase | null => {
+    const base = bases.get(designId);
+    if (!base) return null;
+    const delta = store!.getItem(journalDeltaKey(designId));
+    return delta !== null && delta.includes(`"base":${JSON.stringify(base.name)}`) ? base : null;
+  };
+
+  const remove = (designId: string) => {
+    bases.delete(designId);
+    try {
+      store?.removeItem(journalKey(designId));
+      store?.removeItem(journalDeltaKey(designId));
+    } catch {
+      // Nothing to clean up where there is no storage.
+    }
   };
 
   return {
     write(designId, { revision, design }) {
       if (!store) return false;
       try {
-        const base = bases.get(designId);
+        const base = currentBase(designId);
         if (base) {
-          const text = JSON.stringify({ version: DELTA_VERSION, base: base.name, revision, delta: diffDesign(base.design, design) });
+          const delta = diffDesign(base.design, design);
+          const text = JSON.stringify({ version: DELTA_VERSION, base: base.name, revision, delta });
           if (text.length <= base.length * DELTA_SHARE) {
             store.setItem(journalDeltaKey(designId), text);
             return true;
@@ -105,6 +136,15 @@ export function createJournal(store: JournalStore | null = browserStore()): Desi
       } catch {
         // Over localStorage's quota (a design of several MB): the library save is the only copy.
         return false;
+      }
+    },
+    markSaved(designId, revision) {
+      const base = store ? bases.get(designId) : undefined;
+      try {
+        if (base) writeDelta(designId, base, { revision, saved: true });
+        else remove(designId);
+      } catch {
+        remove(designId);
       }
     },
     read(designId) {
@@ -118,7 +158,7 @@ export function createJournal(store: JournalStore | null = browserStore()): Desi
         const base = { revision, design: entry.design };
         if (typeof entry.base !== 'string') return base;
         try {
-          return withDelta(base, entry.base, store.getItem(journalDeltaKey(designId))) ?? base;
+          return withDelta(base, entry.base, store.getItem(journalDeltaKey(designId)));
         } catch {
           // A damaged delta never costs the base.
           return base;
@@ -127,15 +167,7 @@ export function createJournal(store: JournalStore | null = browserStore()): Desi
         return null;
       }
     },
-    remove(designId) {
-      bases.delete(designId);
-      try {
-        store?.removeItem(journalKey(designId));
-        store?.removeItem(journalDeltaKey(designId));
-      } catch {
-        // Nothing to clean up where there is no storage.
-      }
-    },
+    remove,
   };
 }
 
@@ -169,12 +201,17 @@ function appliesTo(base: Record<string, unknown>, delta: unknown): delta is Desi
   return true;
 }
 
-/** The base's design with the delta stored beside it applied, or null when that delta cannot be used (the base alone is read). */
+/**
+ * The base's design with the delta stored beside it applied; null when the
+ * delta says the library holds the design (nothing to recover); the base
+ * alone when the delta cannot be used.
+ */
 function withDelta(base: JournalEntry, name: string, text: string | null): JournalEntry | null {
-  if (text === null || !isRecord(base.design)) return null;
+  if (text === null || !isRecord(base.design)) return base;
   const entry = JSON.parse(text) as unknown;
-  if (!isRecord(entry) || entry.version !== DELTA_VERSION || entry.base !== name) return null;
-  if (!appliesTo(base.design, entry.delta)) return null;
+  if (!isRecord(entry) || entry.version !== DELTA_VERSION || entry.base !== name) return base;
+  if (entry.saved === true) return null;
+  if (!appliesTo(base.design, entry.delta)) return base;
   const revision = Number.isInteger(entry.revision) ? (entry.revision as number) : null;
   return { revision, design: applyDelta(base.design as unknown as Design, entry.delta) };
 }

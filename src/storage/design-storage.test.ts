@@ -80,7 +80,12 @@ describe('the editor save path', () => {
     storage.journal(next);
     expect(createJournal(store).read(ID)).toEqual({ revision: 1, design: JSON.parse(JSON.stringify(next)) });
     await storage.saveCurrent(next);
-    expect(store.getItem(journalKey(ID))).toBeNull();
+    // Saved: nothing left to recover; the base stays for the next edit's delta until the editor closes.
+    expect(createJournal(store).read(ID)).toBeNull();
+    expect(store.getItem(journalKey(ID))).not.toBeNull();
+    storage.release();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(store.keys()).toEqual([]);
   });
 
   it('keeps a journal that another tab’s save overtook as a design of its own', async () => {

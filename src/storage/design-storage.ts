@@ -113,7 +113,9 @@ export function createLibraryDesignStorage(library: DesignLibrary, designId: str
     revision = saved;
     synced = design;
     if (journaled === design) {
-      journal.remove(designId);
+      // The base stays while the editor is open, so the next edit writes only a delta.
+      if (released) journal.remove(designId);
+      else journal.markSaved(designId, saved);
       journaled = null;
     }
   };
@@ -132,7 +134,11 @@ export function createLibraryDesignStorage(library: DesignLibrary, designId: str
    */
   const recoverJournal = async (stored: Design, storedRevision: number): Promise<{ design: Design; recovered?: string }> => {
     const entry = journal.read(designId);
-    if (!entry) return { design: stored };
+    if (!entry) {
+      // Nothing to recover; a base left from the last time it was open goes.
+      journal.remove(designId);
+      return { design: stored };
+    }
     const parsed = parseDesign(entry.design);
     if (!parsed.ok || parsed.design.id !== designId || sameContent(parsed.design, stored)) {
       journal.remove(designId);
@@ -244,6 +250,8 @@ export function createLibraryDesignStorage(library: DesignLibrary, designId: str
       clearTimeout(pendingRelease);
       pendingRelease = setTimeout(() => {
         released = true;
+        // The library holds everything journaled: the entry is not needed any more.
+        if (journaled === null && !conflict) journal.remove(designId);
         releaseLock?.();
         claimed = null;
       }, 0);
