@@ -2,6 +2,7 @@ import { Copy, Group, Trash2, Ungroup } from 'lucide-react';
 import { useShallow } from 'zustand/react/shallow';
 import { GROUP_TYPES, type GroupType } from '../../../domain/diagram/schema.ts';
 import { useEditorStore } from '../../../stores/editor/editor-store.ts';
+import { elementById } from '../../../stores/editor/element-index.ts';
 import { EdgeInspector } from './EdgeInspector.tsx';
 import { BUTTON, DANGER_BUTTON, Section, SelectField, TextField } from './fields.tsx';
 import { NodeInspector } from './NodeInspector.tsx';
@@ -61,21 +62,22 @@ function MultiInspector({ count }: { count: number }) {
 export function Inspector() {
   const selection = useEditorStore((s) => s.selection);
   const onlyId = selection.size === 1 ? [...selection][0] : undefined;
+  // Looked up by index: these selectors run on every store change, a keystroke's included.
   const element = useEditorStore(
     useShallow((s) => {
       if (onlyId === undefined) return { node: undefined, edge: undefined, group: undefined, note: undefined };
       return {
-        node: s.design.nodes.find((n) => n.id === onlyId),
-        edge: s.design.edges.find((e) => e.id === onlyId),
-        group: s.design.groups.find((g) => g.id === onlyId),
-        note: s.design.notes.find((n) => n.id === onlyId),
+        node: elementById(s.design.nodes, onlyId),
+        edge: elementById(s.design.edges, onlyId),
+        group: elementById(s.design.groups, onlyId),
+        note: elementById(s.design.notes, onlyId),
       };
     }),
   );
   const endpoints = useEditorStore(
     useShallow((s) => ({
-      source: element.edge ? s.design.nodes.find((n) => n.id === element.edge?.source) : undefined,
-      target: element.edge ? s.design.nodes.find((n) => n.id === element.edge?.target) : undefined,
+      source: element.edge ? elementById(s.design.nodes, element.edge.source) : undefined,
+      target: element.edge ? elementById(s.design.nodes, element.edge.target) : undefined,
     })),
   );
   const store = useEditorStore.getState();

@@ -1,5 +1,6 @@
 import { Link2, Trash2, X } from 'lucide-react';
-import { memo, useContext, useId, useMemo, useState } from 'react';
+import { memo, useContext, useId, useMemo, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { bindCapabilities, describeBindingIssue } from '../../../domain/rubric/bindings.ts';
 import { operationFlows, type OperationFlow } from '../../../domain/rubric/operations.ts';
 import { ProblemContext } from '../capabilities-context.ts';
@@ -7,6 +8,7 @@ import { COMPONENT_KINDS, getKind, type KindId } from '../../../domain/diagram/c
 import { allowedFamilies, describeFamily } from '../../../domain/diagram/connections.ts';
 import type { DesignNode } from '../../../domain/diagram/schema.ts';
 import { useEditorStore } from '../../../stores/editor/editor-store.ts';
+import { elementById } from '../../../stores/editor/element-index.ts';
 import { useStructuralDesign } from '../../../stores/editor/structural-design.ts';
 import { describeEdge } from '../edge-visuals.ts';
 import { focusCanvasElement } from '../canvas-context.tsx';
@@ -152,22 +154,41 @@ function OperationsAnswered({ nodeId, parts, operations }: { nodeId: string; par
   );
 }
 
-/** Id, name and kind of every component; unchanged by moves, so dragging does not rebuild the lists that use it. */
-function useNodeSummaries() {
+type NodeSummary = Pick<DesignNode, 'id' | 'name' | 'kind'>;
+
+const sameSummaries = (a: readonly NodeSummary[], b: readonly NodeSummary[]) =>
+  a.length === b.length && a.every((n, i) => n.id === b[i]!.id && n.name === b[i]!.name && n.kind === b[i]!.kind);
+
+/**
+ * The components `node` can start a connection to, as id, name and kind. The
+ * same array while none of them changes, so renaming the selected component
+ * (every keystroke in its Name field) does not redraw a list of 1,000.
+ */
+function useConnectCandidates(node: DesignNode): readonly NodeSummary[] {
   const design = useStructuralDesign();
-  return useMemo(() => design.nodes.map((n) => ({ id: n.id, name: n.name, kind: n.kind })), [design]);
+  const last = useRef<readonly NodeSummary[]>([]);
+  return useMemo(() => {
+    const next = design.nodes.filter((n) => n.id !== node.id && allowedFamilies(node.kind, n.kind).length > 0).map((n) => ({ id: n.id, name: n.name, kind: n.kind }));
+    if (!sameSummaries(last.current, next)) last.current = next;
+    return last.current;
+  }, [design, node.id, node.kind]);
 }
+
+const CandidateOptions = memo(function CandidateOptions({ candidates }: { candidates: readonly NodeSummary[] }) {
+  return candidates.map((n) => (
+    <option key={n.id} value={n.id}>
+      {n.name} ({getKind(n.kind).label})
+    </option>
+  ));
+});
 
 /** The "Connect … to" list, which the C shortcut focuses. */
 export const CONNECT_TARGET_ID = 'inspector-connect-to';
 
 function ConnectTo({ node }: { node: DesignNode }) {
   const id = CONNECT_TARGET_ID;
-  const nodes = useNodeSummaries();
-  const candidates = useMemo(
-    () => nodes.filter((n) => n.id !== node.id && allowedFamilies(node.kind, n.kind).length > 0),
-    [nodes, node.id, node.kind],
-  );
+  const candidates = useConnectCandidates(node);
+  const componentCount = useEditorStore((s) => s.design.nodes.length);
   const [target, setTarget] = useState('');
   const chosen = candidates.find((n) => n.id === target) ?? candidates[0];
   const connect = () => {
@@ -182,7 +203,7 @@ function ConnectTo({ node }: { node: DesignNode }) {
   if (candidates.length === 0) {
     return (
       <p className="text-sm text-slate-500 dark:text-slate-400">
-        {nodes.length < 2
+        {componentCount < 2
           ? `Add another component to connect ${node.name} to it.`
           : `${node.name} does not start connections to any component here. Connect other components to it instead.`}
       </p>
@@ -207,11 +228,7 @@ function ConnectTo({ node }: { node: DesignNode }) {
           aria-describedby={`${id}-hint`}
           className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900"
         >
-          {candidates.map((n) => (
-            <option key={n.id} value={n.id}>
-              {n.name} ({getKind(n.kind).label})
-            </option>
-          ))}
+          <CandidateOptions candidates={candidates} />
         </select>
         <button type="button" className={BUTTON} onClick={connect}>
           <Link2 aria-hidden className="size-4" />
@@ -229,21 +246,22 @@ function ConnectTo({ node }: { node: DesignNode }) {
 
 function Connections({ node }: { node: DesignNode }) {
   const edges = useEditorStore((s) => s.design.edges);
-  const nodes = useNodeSummaries();
   const select = useEditorStore((s) => s.select);
-  const mine = edges.filter((e) => e.source === node.id || e.target === node.id);
+  // A rename leaves the connections as they are: found again only when they change.
+  const mine = useMemo(() => edges.filter((e) => e.source === node.id || e.target === node.id), [edges, node.id]);
+  // The components at the far ends, by index: this runs on every store change.
+  const ends = useEditorStore(useShallow((s) => mine.flatMap((e) => [elementById(s.design.nodes, e.source), elementById(s.design.nodes, e.target)])));
   if (mine.length === 0) return null;
-  const byId = new Map(nodes.map((n) => [n.id, n]));
   return (
     <ul className="space-y-1" aria-label={`Connections of ${node.name}`}>
-      {mine.map((edge) => (
+      {mine.map((edge, i) => (
         <li key={edge.id}>
           <button
             type="button"
             onClick={() => select([edge.id])}
             className="w-full rounded px-1.5 py-1 text-left text-sm text-blue-800 hover:bg-slate-100 dark:text-blue-300 dark:hover:bg-slate-800"
           >
-            {describeEdge(edge, byId.get(edge.source), byId.get(edge.target))}
+            {describeEdge(edge, ends[2 * i], ends[2 * i + 1])}
           </button>
         </li>
       ))}
@@ -254,7 +272,7 @@ function Connections({ node }: { node: DesignNode }) {
 function NodeInspectorView({ node }: { node: DesignNode }) {
   const kind = getKind(node.kind);
   const store = useEditorStore.getState();
-  const group = useEditorStore((s) => (node.groupId ? s.design.groups.find((g) => g.id === node.groupId) : undefined));
+  const group = useEditorStore((s) => (node.groupId ? elementById(s.design.groups, node.groupId) : undefined));
   const sameRole = COMPONENT_KINDS.filter((k) => k.role === kind.role);
   const commit = (key: string) => `${node.id}:${key}`;
   return (
