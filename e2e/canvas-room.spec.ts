@@ -117,12 +117,12 @@ test.describe('room to draw', () => {
 });
 
 test.describe('auto-layout in a 1280x800 window', () => {
-  // The 41 reference designs (11 to 25 components): 38 read at 11 px or more in focus mode (layout.test.ts).
-  // A generated design of 30 components joined at random comes out at about 10 px: asserted at 9.5.
+  // All 41 reference designs (11 to 29 components) read at 11 px or more in focus mode (layout.test.ts).
   for (const [name, design, least] of [
     ['a URL shortener (12 components)', reference('url-shortener'), 11],
     ['a ticket booking system (25 components)', reference('ticket-booking'), 11],
-    ['a generated design of 30 components', generateDesign(30, 1), 9.5],
+    ['a two-region rate limiter (27 components, 18 in two boundaries)', reference('rate-limiter'), 11],
+    ['a generated design of 30 components', generateDesign(30, 1), 11],
   ] as const) {
     test(`${name}: after auto-layout and fit in focus mode, names read at ${least} px or more, none under the minimap`, async ({ page }) => {
       await seedDesign(page, design);

@@ -6,7 +6,7 @@
 import { useReactFlow } from '@xyflow/react';
 import { useCallback } from 'react';
 import { NODE_HEIGHT, NODE_WIDTH } from '../../domain/diagram/edit-operations.ts';
-import { boundsOfBoxes, designBoxes, fitViewport, type Box } from './view-fit.ts';
+import { boundsOfBoxes, designBoxes, FIT_PADDING, fitViewport, type Box } from './view-fit.ts';
 import type { Position } from '../../domain/diagram/schema.ts';
 import { useEditorStore } from '../../stores/editor/editor-store.ts';
 
@@ -49,7 +49,7 @@ export const MIN_ZOOM = 0.05;
 export function useFitDesign() {
   const { setViewport } = useReactFlow();
   return useCallback(
-    ({ ids, duration = 200, padding = 24, maxZoom = 1.2 }: FitOptions = {}) => {
+    ({ ids, duration = 200, padding = FIT_PADDING, maxZoom = 1.2 }: FitOptions = {}) => {
       const geometry = canvasGeometry();
       const boxes = designBoxes(useEditorStore.getState().design, ids);
       if (!geometry || boxes.length === 0 || geometry.size.width === 0) return;

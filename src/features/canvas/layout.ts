@@ -9,18 +9,23 @@
  * design of twenty components comes out about as wide as the canvas is,
  * instead of one long row of tiny boxes.
  *
- * Designs with populated boundaries use dagre's compound layout (boundaries
- * as clusters around their members), in whichever direction is seen larger.
+ * In a design with populated boundaries, each boundary's members are packed
+ * the same way into a block, for a few shapes of canvas (the whole, half,
+ * a third...); the blocks and the other components are then ranked by dagre
+ * and shelved in rows (or columns), a long rank on several, and again the
+ * arrangement seen largest with the fewest faults wins.
+ *
+ * Reaching names at 11 px on screen outweighs any number of labels on boxes:
+ * a drawing whose names cannot be read is not tidied by clear labels.
  * dagre is loaded on first use so it never weighs on the initial load.
  */
 import type Dagre from '@dagrejs/dagre';
-import type { graphlib } from '@dagrejs/dagre';
 import { NODE_HEIGHT, NODE_WIDTH } from '../../domain/diagram/edit-operations.ts';
 import type { Design, DesignEdge, Position } from '../../domain/diagram/schema.ts';
 import { analyzeDesign } from '../../domain/rules/engine.ts';
 import { edgeLabel } from './edge-visuals.ts';
 import { componentBox, endsBetween, labelBox, labelSizeOf, labelSpot } from './flow/edge-geometry.ts';
-import { fitViewport, type Box } from './view-fit.ts';
+import { FIT_PADDING, fitViewport, type Box } from './view-fit.ts';
 
 type Dagre = typeof Dagre;
 
@@ -44,8 +49,6 @@ export interface LayoutOptions {
 
 /** The canvas at 1280x800 with every panel closed. */
 const DEFAULT_VIEWPORT = { width: 1280, height: 756 };
-/** The room the canvas's Fit view leaves around a design, in screen pixels. */
-export const FIT_PADDING = 24;
 /** Fit view never zooms in further than this. */
 export const FIT_MAX_ZOOM = 1;
 
@@ -66,19 +69,22 @@ const RANK_GAP = { down: { labelled: 72, plain: 40 }, across: { min: 64, plain: 
 /** The zoom at which a component's name (14 px) is 11 px on screen. */
 export const READABLE_ZOOM = 11 / 14;
 
-/** How much a zoom is worth: everything up to readable, little beyond (tidiness matters more then). */
 /** What a candidate layout pays, in zoom, for a label with no clear spot along its line, and for a line over a box. */
 const FAULT_WEIGHT = { label: 0.01, line: 0.005 };
 
-/** How readable a zoom is: up to names at 11 px every bit counts, and reaching 11 px is worth a label without a clear spot. */
+/**
+ * How readable a zoom is: up to names at 11 px every bit counts, reaching 11 px outweighs every fault a
+ * layout can have, and beyond it a little more size is worth a little (tidiness matters more then).
+ */
 const readability = (zoom: number) =>
-  Math.min(zoom, READABLE_ZOOM) + (zoom >= READABLE_ZOOM ? FAULT_WEIGHT.label : 0) + 0.25 * Math.max(0, Math.min(zoom, 1) - READABLE_ZOOM);
+  Math.min(zoom, READABLE_ZOOM) + (zoom >= READABLE_ZOOM ? 1 : 0) + 0.25 * Math.max(0, Math.min(zoom, 1) - READABLE_ZOOM);
 
 /** Above this many components, candidates are judged on size alone (checking labels is quadratic). */
 const CHECK_LABELS_UP_TO = 200;
+/** The same with boundaries, where there are many more candidates (a few thousand on 60 components). */
+const CHECK_BLOCK_LABELS_UP_TO = 60;
 
 const labelWidth = (text: string) => labelSizeOf(text, false).width;
-const LABEL_HEIGHT = labelSizeOf('', false).height;
 
 interface Candidate {
   positions: Map<string, Position>;
@@ -91,13 +97,18 @@ interface Candidate {
 }
 
 /** Ranks of the connected components, each in dagre's order, then the unconnected ones as a last rank. */
-function rankComponents(dagre: Dagre, design: Design): { ranks: string[][]; cross: Map<string, number> } {
+function rankComponents(dagre: Dagre, design: Pick<Design, 'nodes' | 'edges'>): { ranks: string[][]; cross: Map<string, number> } {
   const connected = new Set(design.edges.flatMap((e) => (e.source === e.target ? [] : [e.source, e.target])));
-  const g = new dagre.graphlib.Graph({ multigraph: true });
+  // One edge per pair, weighed by how many connections it stands for: dagre slows down on parallel edges.
+  const g = new dagre.graphlib.Graph();
   g.setGraph({ rankdir: 'TB', nodesep: CROSS_GAP.down, ranksep: RANK_GAP.down.plain });
-  g.setDefaultEdgeLabel(() => ({}));
   for (const node of design.nodes) if (connected.has(node.id)) g.setNode(node.id, { width: NODE_WIDTH, height: NODE_HEIGHT });
-  for (const edge of design.edges) if (edge.source !== edge.target && g.hasNode(edge.source) && g.hasNode(edge.target)) g.setEdge(edge.source, edge.target, {}, edge.id);
+  for (const edge of design.edges) {
+    if (edge.source === edge.target || !g.hasNode(edge.source) || !g.hasNode(edge.target)) continue;
+    const label = g.edge(edge.source, edge.target) as { weight: number } | undefined;
+    if (label) label.weight++;
+    else g.setEdge(edge.source, edge.target, { weight: 1 });
+  }
   if (g.nodeCount() > 0) dagre.layout(g);
   const byRank = new Map<number, { id: string; x: number }[]>();
   const cross = new Map<string, number>();
@@ -315,9 +326,11 @@ export interface LayoutFaults {
 /**
  * Where connection labels (and the finding badges above them) would land on
  * boxes or on each other, and lines that pass over other boxes, for the
- * given top-left corners: the same geometry the canvas draws with.
+ * given top-left corners: the same geometry the canvas draws with. Counting
+ * stops once the faults cost more than `worth` (a candidate that can no
+ * longer win).
  */
-export function layoutFaults(design: Design, positions: ReadonlyMap<string, Position>, badged: ReadonlySet<string> = new Set()): LayoutFaults {
+export function layoutFaults(design: Design, positions: ReadonlyMap<string, Position>, badged: ReadonlySet<string> = new Set(), worth = Infinity): LayoutFaults {
   const byId = new Map(design.nodes.map((n) => [n.id, n]));
   const corner = (id: string) => positions.get(id) ?? byId.get(id)?.position;
   const boxes: Box[] = [];
@@ -350,22 +363,38 @@ export function layoutFaults(design: Design, positions: ReadonlyMap<string, Posi
       const inner = { x: box.x + 16, y: box.y + 16, width: box.width - 32, height: box.height - 16 };
       if (segmentCrossesBox(centre(s).x, centre(s).y, centre(t).x, centre(t).y, inner)) linesThroughBoxes++;
     });
+    if (faultCost({ labelHits, linesThroughBoxes }) > worth) break;
   }
   return { labelHits, linesThroughBoxes };
 }
 
+/** What faults cost a candidate layout, in zoom. */
+const faultCost = (faults: LayoutFaults) => FAULT_WEIGHT.label * faults.labelHits + FAULT_WEIGHT.line * faults.linesThroughBoxes;
+
 /**
  * How large a design of these bounds is seen in the canvas once fitted, kept
- * clear of the minimap and buttons; with its component boxes, a drawing that
+ * clear of the minimap and buttons; with its component boxes (and boundary
+ * frames), a drawing that
  * leaves that corner empty is not shrunk for it.
  */
-export function fittedZoom(bounds: Box, options: LayoutOptions = {}, positions?: ReadonlyMap<string, Position>): number {
-  const items = positions && [...positions.values()].map((p) => ({ x: p.x, y: p.y, width: NODE_WIDTH, height: NODE_HEIGHT }));
+export function fittedZoom(bounds: Box, options: LayoutOptions = {}, positions?: ReadonlyMap<string, Position>, frames: readonly Box[] = []): number {
+  const items = positions && [...[...positions.values()].map((p) => ({ x: p.x, y: p.y, width: NODE_WIDTH, height: NODE_HEIGHT })), ...frames];
   return fitViewport(bounds, options.viewport ?? DEFAULT_VIEWPORT, { padding: FIT_PADDING, minZoom: 0.02, maxZoom: FIT_MAX_ZOOM, obstacles: options.obstacles ?? [], ...(items ? { items } : {}) }).zoom;
 }
 
-function packed(dagre: Dagre, design: Design, options: LayoutOptions): Candidate {
-  const { ranks, cross } = rankComponents(dagre, design);
+/** What packing a design needs that does not depend on the canvas: its ranks, and the connections with findings (badged). */
+interface Prepared {
+  ranks: string[][];
+  cross: Map<string, number>;
+  badged: ReadonlySet<string>;
+}
+
+function prepare(dagre: Dagre, design: Design, badged?: ReadonlySet<string>): Prepared {
+  const small = design.nodes.length <= CHECK_LABELS_UP_TO;
+  return { ...rankComponents(dagre, design), badged: badged ?? (small ? new Set(analyzeDesign(design).flatMap((f) => f.elementIds)) : new Set()) };
+}
+
+function packed(dagre: Dagre, design: Design, options: LayoutOptions, { ranks, cross, badged }: Prepared = prepare(dagre, design)): Candidate {
   const byId = new Map(design.nodes.map((n) => [n.id, n]));
   const labels = new Map<string, { edge: DesignEdge; width: number }>();
   for (const edge of design.edges) {
@@ -377,96 +406,306 @@ function packed(dagre: Dagre, design: Design, options: LayoutOptions): Candidate
   const perRowChoices = small
     ? Array.from({ length: Math.max(longest, 8) }, (_, i) => Math.max(longest, 8) - i).filter((k) => k >= 2 || longest === 1)
     : [...new Set([longest, Math.ceil(Math.sqrt(design.nodes.length)), Math.ceil(Math.sqrt(design.nodes.length) * 2)])];
-  const badged = small ? new Set(analyzeDesign(design).flatMap((f) => f.elementIds)) : new Set<string>();
 
-  let best: { candidate: Candidate; score: number } | null = null;
+  const candidates: { laid: Candidate; worth: number }[] = [];
   for (const direction of ['across', 'down'] as const) {
     for (const perRow of perRowChoices) {
       for (const [bandCount, merge] of [[1, false], [2, false], [3, false], [1, true], [2, true]] as const) {
         // Rows longer than the longest rank only make sense when ranks share them.
         if (!merge && perRow > longest) continue;
-        const candidate = arrange(ranks, cross, labels, direction, perRow, bandCount, options, merge);
-        if (candidate.bands < bandCount) continue;
-        const zoom = fittedZoom(candidate.bounds, options, candidate.positions);
-        const faults = small ? layoutFaults(design, candidate.positions, badged) : { labelHits: 0, linesThroughBoxes: 0 };
+        const laid = arrange(ranks, cross, labels, direction, perRow, bandCount, options, merge);
+        if (laid.bands < bandCount) continue;
         // Seen larger is better; a label on a box or a line over a box costs a little of that, and so does each fold.
-        const score = readability(zoom) - FAULT_WEIGHT.label * faults.labelHits - FAULT_WEIGHT.line * faults.linesThroughBoxes - 0.02 * (candidate.bands - 1);
-        if (!best || score > best.score + 1e-9) best = { candidate, score };
+        candidates.push({ laid, worth: readability(fittedZoom(laid.bounds, options, laid.positions)) - 0.02 * (laid.bands - 1) });
       }
     }
   }
-  return best!.candidate;
+  return bestOf(candidates, (positions, worth) => (small ? faultCost(layoutFaults(design, positions, badged, worth)) : 0));
 }
 
-/** dagre's compound layout, for designs whose boundaries hold components. */
-function clustered(dagre: Dagre, design: Design, rankdir: 'TB' | 'LR', ranker: 'network-simplex' | 'tight-tree', labelRoom = true): { graph: graphlib.Graph; bounds: Box } {
-  const populated = new Set(design.nodes.flatMap((n) => (n.groupId !== undefined ? [n.groupId] : [])));
-  const g = new dagre.graphlib.Graph({ compound: true, multigraph: true });
-  g.setGraph({ rankdir, ranker, nodesep: 40, ranksep: rankdir === 'TB' ? 56 : 64, edgesep: 24, marginx: 0, marginy: 0 });
-  g.setDefaultEdgeLabel(() => ({}));
-  for (const group of design.groups) {
-    if (populated.has(group.id)) g.setNode(group.id, { paddingTop: GROUP_TITLE, paddingLeft: GROUP_PAD, paddingRight: GROUP_PAD, paddingBottom: GROUP_PAD });
-    else g.setNode(group.id, { width: group.size.width, height: group.size.height });
+/**
+ * The candidate whose worth less the cost of its faults is highest. Faults
+ * only ever lower a score, so candidates are tried from the most worth down
+ * and the search ends at one worth no more than the best score so far.
+ */
+function bestOf<T extends { positions: ReadonlyMap<string, Position> }>(candidates: { laid: T; worth: number }[], faults: (positions: ReadonlyMap<string, Position>, worth: number) => number): T {
+  candidates.sort((a, b) => b.worth - a.worth);
+  let best = candidates[0]!.laid;
+  let bestScore = -Infinity;
+  for (const { laid, worth } of candidates) {
+    if (worth <= bestScore + 1e-9) break;
+    const score = worth - faults(laid.positions, worth - bestScore);
+    if (score > bestScore + 1e-9) {
+      best = laid;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** A boundary with its members laid out inside it, or a component on its own: the top level places it whole. */
+interface Block {
+  id: string;
+  width: number;
+  height: number;
+  /** Top-left corners of the components in it, from the block's top-left corner. */
+  members: Map<string, Position>;
+  /** Set when the block is a boundary's frame. */
+  group?: string;
+}
+
+/** At most this many row lengths are tried for one packing of the boundaries. */
+const ROW_LENGTHS = 200;
+
+/** Between two blocks side by side, and between two rows of blocks: room for a label line and its badge. */
+const BLOCK_GAP = { cross: 48, main: 72 };
+
+/** A populated boundary's members as a design of their own, with the connections between them. */
+interface Inside {
+  group: string;
+  design: Design;
+  prepared: Prepared;
+}
+
+function insides(dagre: Dagre, design: Design, badged: ReadonlySet<string>): Inside[] {
+  return design.groups.flatMap((group) => {
+    const members = design.nodes.filter((n) => n.groupId === group.id);
+    if (members.length === 0) return [];
+    const ids = new Set(members.map((n) => n.id));
+    const sub: Design = {
+      ...design,
+      nodes: members.map(({ groupId: _, ...n }) => n),
+      edges: design.edges.filter((e) => ids.has(e.source) && ids.has(e.target)),
+      groups: [],
+      notes: [],
+      flows: [],
+    };
+    return [{ group: group.id, design: sub, prepared: prepare(dagre, sub, badged) }];
+  });
+}
+
+/** Each populated boundary's members packed for `inner` (a part of the canvas), framed; every other component a block of its own. */
+function blocksOf(dagre: Dagre, design: Design, inside: readonly Inside[], inner: LayoutOptions): Block[] {
+  const blocks: Block[] = [];
+  for (const { group, design: sub, prepared } of inside) {
+    const laid = packed(dagre, sub, inner, prepared);
+    const offset = new Map<string, Position>();
+    for (const [id, p] of laid.positions) offset.set(id, { x: p.x - laid.bounds.x + GROUP_PAD, y: p.y - laid.bounds.y + GROUP_PAD + GROUP_TITLE });
+    blocks.push({ id: group, group, width: laid.bounds.width + 2 * GROUP_PAD, height: laid.bounds.height + 2 * GROUP_PAD + GROUP_TITLE, members: offset });
   }
   for (const node of design.nodes) {
-    g.setNode(node.id, { width: NODE_WIDTH, height: NODE_HEIGHT });
-    if (node.groupId !== undefined) g.setParent(node.id, node.groupId);
+    if (node.groupId === undefined) blocks.push({ id: node.id, width: NODE_WIDTH, height: NODE_HEIGHT, members: new Map([[node.id, { x: 0, y: 0 }]]) });
   }
-  // Room for each connection's label between the layers, so text is not hidden under the boxes it joins.
-  const byId = new Map(design.nodes.map((n) => [n.id, n]));
-  for (const edge of design.edges) {
-    const label = edgeLabel(edge, byId.get(edge.source), byId.get(edge.target));
-    g.setEdge(edge.source, edge.target, label && labelRoom ? { width: labelWidth(label), height: LABEL_HEIGHT, labelpos: 'c' } : {}, edge.id);
+  // A boundary with nothing in it keeps its size, with the unconnected components.
+  const filled = new Set(inside.map((i) => i.group));
+  for (const group of design.groups) {
+    if (!filled.has(group.id)) blocks.push({ id: group.id, group: group.id, width: group.size.width, height: group.size.height, members: new Map() });
   }
-  dagre.layout(g);
-  const graph = g.graph();
-  return { graph: g, bounds: { x: 0, y: 0, width: graph.width ?? 0, height: graph.height ?? 0 } };
+  return blocks;
+}
+
+/**
+ * Blocks in dagre's ranks, shelved: top to bottom, each rank a row (or
+ * several, where it is longer than `limit`), or with `merge` consecutive
+ * ranks sharing a row; left to right the same with rows as columns. Rows
+ * are centred, or start at the same edge (which leaves the far corner, where
+ * the minimap sits, empty when the last rows are short).
+ */
+function shelve(ranks: readonly string[][], byId: ReadonlyMap<string, Block>, direction: Direction, limit: number, merge: boolean, centred: boolean): Map<string, Position> {
+  const main = (b: Block) => (direction === 'down' ? b.height : b.width);
+  const cross = (b: Block) => (direction === 'down' ? b.width : b.height);
+  const rows: Block[][] = [];
+  const length = (row: readonly Block[]) => row.reduce((sum, b) => sum + cross(b), 0) + Math.max(0, row.length - 1) * BLOCK_GAP.cross;
+  for (const rank of ranks) {
+    let row: Block[] | null = merge ? (rows[rows.length - 1] ?? null) : null;
+    for (const id of rank) {
+      const block = byId.get(id)!;
+      if (!row || (row.length > 0 && length([...row, block]) > limit)) {
+        row = [];
+        rows.push(row);
+      }
+      row.push(block);
+    }
+  }
+  const widest = Math.max(...rows.map(length));
+  const positions = new Map<string, Position>();
+  let at = 0;
+  for (const row of rows) {
+    let along = centred ? (widest - length(row)) / 2 : 0;
+    const deepest = Math.max(...row.map(main));
+    for (const block of row) {
+      // Centred across the row's depth, so a short block lines up with its taller neighbours' middles.
+      const m = at + (deepest - main(block)) / 2;
+      positions.set(block.id, direction === 'down' ? { x: Math.round(along), y: Math.round(m) } : { x: Math.round(m), y: Math.round(along) });
+      along += cross(block) + BLOCK_GAP.cross;
+    }
+    at += deepest + BLOCK_GAP.main;
+  }
+  return positions;
+}
+
+interface Laid {
+  positions: Map<string, Position>;
+  groups: Map<string, Position & { width: number; height: number }>;
+  direction: Direction;
+}
+
+/**
+ * The blocks in dagre's ranks, joined where any of their components are.
+ * Above a few hundred blocks dagre takes many seconds (long edges between
+ * the boundaries make it order thousands of dummy boxes): each block then
+ * goes one rank below the lowest block calling it, in the order found.
+ */
+function rankBlocks(dagre: Dagre, design: Design, blocks: readonly Block[]): string[][] {
+  const blockOf = new Map<string, string>();
+  for (const b of blocks) for (const id of b.members.keys()) blockOf.set(id, b.id);
+  const edges = design.edges.flatMap((e) => {
+    const source = blockOf.get(e.source);
+    const target = blockOf.get(e.target);
+    return source && target && source !== target ? [{ ...e, source, target }] : [];
+  });
+  if (blocks.length <= CHECK_LABELS_UP_TO) return rankComponents(dagre, { nodes: blocks.map((b) => ({ id: b.id })) as Design['nodes'], edges }).ranks;
+  return longestPathRanks(blocks.map((b) => b.id), edges);
+}
+
+/** Ranks by the longest path from a block nothing calls, the calls that close a cycle left out. */
+function longestPathRanks(ids: readonly string[], edges: readonly { source: string; target: string }[]): string[][] {
+  const out = new Map<string, string[]>(ids.map((id) => [id, []]));
+  for (const e of edges) out.get(e.source)!.push(e.target);
+  // Depth-first, without recursion: a call to a block still being walked closes a cycle and is left out.
+  const state = new Map<string, 'open' | 'done'>();
+  const order: string[] = [];
+  for (const root of ids) {
+    if (state.has(root)) continue;
+    const stack: { id: string; next: number }[] = [{ id: root, next: 0 }];
+    state.set(root, 'open');
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      const targets = out.get(top.id)!;
+      if (top.next < targets.length) {
+        const target = targets[top.next++]!;
+        if (!state.has(target)) {
+          state.set(target, 'open');
+          stack.push({ id: target, next: 0 });
+        } else if (state.get(target) === 'open') targets.splice(--top.next, 1);
+      } else {
+        state.set(top.id, 'done');
+        order.push(top.id);
+        stack.pop();
+      }
+    }
+  }
+  const rank = new Map<string, number>();
+  for (const id of order.reverse()) {
+    const r = rank.get(id) ?? 0;
+    rank.set(id, r);
+    for (const target of out.get(id)!) rank.set(target, Math.max(rank.get(target) ?? 0, r + 1));
+  }
+  const ranks: string[][] = [];
+  for (const id of ids) (ranks[rank.get(id)!] ??= []).push(id);
+  return ranks.filter((r) => r !== undefined);
+}
+
+/** Boundaries packed inside, then shelved as blocks: one candidate per part of the canvas they are packed for, direction, row length and merging. */
+function blockCandidates(dagre: Dagre, design: Design, options: LayoutOptions, badged: ReadonlySet<string>): Laid[] {
+  const inside = insides(dagre, design, badged);
+  const viewport = options.viewport ?? DEFAULT_VIEWPORT;
+  const parts = [
+    { width: viewport.width, height: viewport.height },
+    { width: viewport.width / 2, height: viewport.height },
+    { width: viewport.width, height: viewport.height / 2 },
+    { width: viewport.width / 3, height: viewport.height },
+    { width: viewport.width / 2, height: viewport.height / 2 },
+    { width: viewport.width / 3, height: viewport.height / 2 },
+  ];
+  const out: Laid[] = [];
+  const shapes = new Set<string>();
+  let ranks: string[][] | undefined;
+  for (const part of parts) {
+    const blocks = blocksOf(dagre, design, inside, { viewport: part });
+    // Two parts of the canvas may pack every boundary the same way.
+    const shape = blocks.map((b) => `${b.width}x${b.height}`).join(' ');
+    if (shapes.has(shape)) continue;
+    shapes.add(shape);
+    const byId = new Map(blocks.map((b) => [b.id, b]));
+    ranks ??= rankBlocks(dagre, design, blocks);
+    for (const direction of ['down', 'across'] as const) {
+      const cross = (b: Block) => (direction === 'down' ? b.width : b.height);
+      // Row lengths to try: every length a row can take (a run of blocks in the order they are shelved), or a
+      // spread of them when there are many.
+      const order = ranks.flat().map((id) => cross(byId.get(id)!));
+      const runs = new Set<number>();
+      for (let i = 0; i < order.length; i++) {
+        let length = -BLOCK_GAP.cross;
+        for (let j = i; j < order.length; j++) runs.add((length += order[j]! + BLOCK_GAP.cross));
+      }
+      const sorted = [...runs].sort((a, b) => a - b);
+      const limits = sorted.length <= ROW_LENGTHS ? sorted : Array.from({ length: ROW_LENGTHS }, (_, k) => sorted[Math.round((k * (sorted.length - 1)) / (ROW_LENGTHS - 1))]!);
+      const seen = new Set<string>();
+      for (const limit of limits) {
+        for (const [merge, centred] of [[false, true], [true, true], [false, false], [true, false]] as const) {
+          const at = shelve(ranks, byId, direction, limit, merge, centred);
+          const key = [...at.values()].map((p) => `${p.x},${p.y}`).join(' ');
+          if (seen.has(key)) continue;
+          seen.add(key);
+          const positions = new Map<string, Position>();
+          const groups = new Map<string, Position & { width: number; height: number }>();
+          for (const block of blocks) {
+            const corner = at.get(block.id)!;
+            for (const [id, p] of block.members) positions.set(id, { x: corner.x + p.x, y: corner.y + p.y });
+            if (block.group) groups.set(block.group, { ...corner, width: Math.round(block.width), height: Math.round(block.height) });
+          }
+          out.push({ positions, groups, direction });
+        }
+      }
+    }
+  }
+  return out;
 }
 
 export async function layoutDesign(design: Design, options: LayoutOptions = {}): Promise<LayoutResult> {
   const dagre = (await import('@dagrejs/dagre')).default;
-  const groups = new Map<string, Position & { width: number; height: number }>();
   const populated = new Set(design.nodes.flatMap((n) => (n.groupId !== undefined ? [n.groupId] : [])));
   if (populated.size === 0) {
     const best = packed(dagre, design, options);
-    // Empty boundaries keep their size and go in a row under the drawing.
-    let x = best.bounds.x;
-    for (const group of design.groups) {
-      groups.set(group.id, { x, y: best.bounds.y + best.bounds.height + 48, width: group.size.width, height: group.size.height });
-      x += group.size.width + 32;
-    }
-    return { positions: best.positions, groups, direction: best.direction, wrapped: best.wrapped };
+    return { positions: best.positions, groups: emptyGroupsUnder(design, best.bounds, new Map()), direction: best.direction, wrapped: best.wrapped };
   }
 
-  // Both directions with both of dagre's rankers that keep edges short; the one seen largest wins. Room for the
-  // connections' labels takes a rank of its own between components: on a wide design (26 components in six
-  // boundaries) that made it a third smaller on screen, so a top-down layout whose labels sit in the usual gap
-  // between ranks is taken instead when it is seen a quarter larger or more.
-  const zoomOf = (c: { bounds: Box }) => fittedZoom(c.bounds, options);
-  const largest = <T extends { bounds: Box }>(cs: T[]) => cs.reduce((best, c) => (zoomOf(c) > zoomOf(best) ? c : best));
-  const rankers = ['network-simplex', 'tight-tree'] as const;
-  const roomy = largest((['across', 'down'] as const).flatMap((dir) => rankers.map((ranker) => ({ direction: dir, ...clustered(dagre, design, dir === 'down' ? 'TB' : 'LR', ranker) }))));
-  const tight = largest(rankers.map((ranker) => ({ direction: 'down' as const, ...clustered(dagre, design, 'TB', ranker, false) })));
-  const { graph: g, direction } = zoomOf(tight) >= 1.25 * zoomOf(roomy) ? tight : roomy;
-  const positions = new Map<string, Position>();
-  for (const node of design.nodes) {
-    const laid = g.node(node.id);
-    if (laid?.x !== undefined && laid.y !== undefined) positions.set(node.id, { x: Math.round(laid.x - NODE_WIDTH / 2), y: Math.round(laid.y - NODE_HEIGHT / 2) });
-  }
+  // The boundaries packed on their own, then shelved with the other components: the arrangement seen largest,
+  // with the fewest labels on boxes and lines over boxes, wins. (dagre's compound layout lays boundaries out in
+  // one long layer: the two references with boundaries came out at 6 and 7 px.)
+  const small = design.nodes.length <= CHECK_BLOCK_LABELS_UP_TO;
+  const badged = small ? new Set(analyzeDesign(design).flatMap((f) => f.elementIds)) : new Set<string>();
+  const candidates = blockCandidates(dagre, design, options, badged).map((laid) => ({ laid, worth: readability(fittedZoom(boundsOf(laid), options, laid.positions, [...laid.groups.values()])) }));
+  const best = bestOf(candidates, (positions, worth) => (small ? faultCost(layoutFaults(design, positions, badged, worth)) : 0));
+  const { positions, groups, direction } = best;
+  return { positions, groups: emptyGroupsUnder(design, boundsOf(best), groups), direction, wrapped: false };
+}
+
+/** Boundaries with nothing in them keep their size and go in a row under the drawing. */
+function emptyGroupsUnder(design: Design, bounds: Box, placed: Map<string, Position & { width: number; height: number }>) {
+  let x = bounds.x;
   for (const group of design.groups) {
-    const laid = g.node(group.id);
-    if (laid?.x === undefined || laid.y === undefined || laid.width === undefined || laid.height === undefined) continue;
-    if (populated.has(group.id)) {
-      // Fit the box to its members plus room for the title, whatever dagre's cluster padding did.
-      const members = design.nodes.filter((n) => n.groupId === group.id).map((n) => positions.get(n.id)).filter((p): p is Position => !!p);
-      const minX = Math.min(...members.map((p) => p.x)) - GROUP_PAD;
-      const minY = Math.min(...members.map((p) => p.y)) - GROUP_PAD - GROUP_TITLE;
-      const maxX = Math.max(...members.map((p) => p.x + NODE_WIDTH)) + GROUP_PAD;
-      const maxY = Math.max(...members.map((p) => p.y + NODE_HEIGHT)) + GROUP_PAD;
-      groups.set(group.id, { x: Math.round(minX), y: Math.round(minY), width: Math.round(maxX - minX), height: Math.round(maxY - minY) });
-    } else {
-      groups.set(group.id, { x: Math.round(laid.x - laid.width / 2), y: Math.round(laid.y - laid.height / 2), width: Math.round(laid.width), height: Math.round(laid.height) });
-    }
+    if (placed.has(group.id)) continue;
+    placed.set(group.id, { x, y: bounds.y + bounds.height + 48, width: group.size.width, height: group.size.height });
+    x += group.size.width + 32;
   }
-  return { positions, groups, direction, wrapped: false };
+  return placed;
+}
+
+/** Everything drawn: the components and the boundaries' frames. */
+function boundsOf(laid: Laid): Box {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  const take = (x: number, y: number, width: number, height: number) => {
+    minX = Math.min(minX, x);
+    minY = Math.min(minY, y);
+    maxX = Math.max(maxX, x + width);
+    maxY = Math.max(maxY, y + height);
+  };
+  for (const p of laid.positions.values()) take(p.x, p.y, NODE_WIDTH, NODE_HEIGHT);
+  for (const g of laid.groups.values()) take(g.x, g.y, g.width, g.height);
+  return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
 }

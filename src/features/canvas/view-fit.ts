@@ -7,6 +7,9 @@
 import { absolutePosition, NODE_HEIGHT, NODE_WIDTH, NOTE_SIZE } from '../../domain/diagram/edit-operations.ts';
 import type { Design } from '../../domain/diagram/schema.ts';
 
+/** The room Fit view leaves around a design, in screen pixels: enough for the badges on the boxes' corners. */
+export const FIT_PADDING = 16;
+
 export interface Box {
   x: number;
   y: number;
