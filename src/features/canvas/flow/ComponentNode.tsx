@@ -11,6 +11,22 @@ import { usePlainBoxes } from './detail.ts';
 /** 10 px (`size-2.5`), centred on each side: React Flow is told where they are (COMPONENT_HANDLES in edge-geometry.ts) instead of measuring them. */
 const HANDLE = '!size-2.5 !border-2 !border-white !bg-slate-500 dark:!border-slate-900 dark:!bg-slate-300 opacity-0 group-hover:opacity-100 group-[.selected]:opacity-100';
 
+/**
+ * Where the points are, for a plain box: React Flow reads a box's connection
+ * points from the page when it first draws it, and a box first drawn plain
+ * (a design opened zoomed out) had none, so none of its lines was drawn. Plain
+ * elements in the same place, with none of a point's listeners.
+ */
+const POINT_PLACE = {
+  top: 'left-1/2 top-0 -translate-x-1/2 -translate-y-1/2',
+  right: 'right-0 top-1/2 translate-x-1/2 -translate-y-1/2',
+  bottom: 'bottom-0 left-1/2 -translate-x-1/2 translate-y-1/2',
+  left: 'left-0 top-1/2 -translate-x-1/2 -translate-y-1/2',
+} as const;
+const PLAIN_POINTS = (['top', 'right', 'bottom', 'left'] as const).map((side) => (
+  <div key={side} aria-hidden className={`source invisible absolute size-2.5 ${POINT_PLACE[side]}`} data-handleid={side[0]} data-handlepos={side} />
+));
+
 function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>) {
   const node = useLiveNode(id) ?? data.node;
   const label = useLabelId(id);
@@ -50,6 +66,7 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>)
       {!plain && <FindingBadge id={node.id} className="absolute -left-2 -top-2" />}
       <NodeHeat id={node.id} />
       {/* Lines attach to the points React Flow is told of (to-flow.ts), drawn or not. */}
+      {plain && PLAIN_POINTS}
       {!plain && (
         <>
           <Handle type="source" position={Position.Top} id="t" className={HANDLE} />
