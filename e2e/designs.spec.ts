@@ -183,6 +183,7 @@ test('a share link opens the same design read-only in a fresh browser, and a cop
   await fresh.goto(link);
   await expect(fresh.getByRole('heading', { name: 'Shop' })).toBeVisible();
   await expect(fresh.getByText('Shared design · read-only')).toBeVisible();
+  await expect(fresh.getByRole('region', { name: 'Review' }).getByRole('listitem')).toHaveText(['2 warnings']);
   await fresh.getByText('What is in it').click();
   await expect(fresh.getByRole('list', { name: 'Components' }).getByRole('listitem')).toHaveText([/Web/, /Gateway/, /Orders/, /orders-db/]);
   await fresh.getByRole('button', { name: 'Save a copy' }).click();

@@ -152,6 +152,21 @@ describe('the IndexedDB library with damaged data', () => {
     expect(stored.status === 'loaded' && stored.design.title).toBe('Design a');
   });
 
+  it('reads back the design this tab just wrote as it wrote it, and a record written over it from outside afresh', async () => {
+    const library = await openIndexedDbLibrary();
+    const written = { ...design('a'), title: 'Mine' };
+    await library.save(written, null);
+    const read = await library.get('a');
+    expect(read.status === 'loaded' && read.design).toBe(written);
+    const db = await openDB(DB_NAME);
+    // Same revision, other content: not the design this tab wrote, so it is read and validated.
+    await db.put('designs', { id: 'a', revision: 1, design: { ...written, updatedAt: '2026-03-01T00:00:00.000Z', nodes: 'oops' } });
+    expect(await library.get('a')).toMatchObject({ status: 'damaged' });
+    await db.put('designs', { id: 'a', revision: 2, design: { ...written, title: 'Theirs' } });
+    db.close();
+    expect(await library.get('a')).toMatchObject({ status: 'loaded', revision: 2, design: { title: 'Theirs' } });
+  });
+
   it('acts on the key of a record whose design carries another id', async () => {
     const library = await openIndexedDbLibrary();
     await library.save({ ...design('good'), title: 'Good' }, null);

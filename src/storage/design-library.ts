@@ -204,6 +204,13 @@ function withScore(current: ProblemProgress | undefined, problemId: string, scor
 }
 
 export function createIndexedDbLibrary(db: IDBPDatabase<SkylineDb>): DesignLibrary {
+  /**
+   * The design this tab wrote last, as it wrote it. Read back at the same
+   * revision and time it is that design (any write bumps the revision), so
+   * it is not validated again: a copy saved from a share link and opened at
+   * once (1,000 components) was validated three times on the way.
+   */
+  let written: { id: string; revision: number; design: Design } | null = null;
   const library: DesignLibrary = {
     persistent: true,
     warning: null,
@@ -215,11 +222,17 @@ export function createIndexedDbLibrary(db: IDBPDatabase<SkylineDb>): DesignLibra
     },
     async get(id) {
       const record = await db.get('designs', id);
-      return record === undefined ? { status: 'missing' } : read(record, id);
+      if (record === undefined) return { status: 'missing' };
+      const mine = written;
+      if (mine && mine.id === id && record.revision === mine.revision && (record.design as Design | null)?.updatedAt === mine.design.updatedAt) {
+        return { status: 'loaded', design: mine.design, revision: mine.revision };
+      }
+      return read(record, id);
     },
     async save(design, expectedRevision) {
       let tx;
       try {
+        if (written?.id === design.id) written = null;
         tx = writeTransaction(db, 'designs');
         const stored = await tx.store.get(design.id);
         const refusal = refuseOverwrite(stored, design.id, expectedRevision);
@@ -230,6 +243,7 @@ export function createIndexedDbLibrary(db: IDBPDatabase<SkylineDb>): DesignLibra
         const revision = (stored?.revision ?? 0) + 1;
         await tx.store.put({ id: design.id, revision, design });
         await tx.done;
+        written = { id: design.id, revision, design };
         return { ok: true, revision };
       } catch (error) {
         return writeFailure(error, tx);
@@ -238,6 +252,7 @@ export function createIndexedDbLibrary(db: IDBPDatabase<SkylineDb>): DesignLibra
     async remove(key) {
       let tx;
       try {
+        if (written?.id === key) written = null;
         tx = writeTransaction(db, 'designs');
         const stored = await tx.store.get(key);
         await tx.store.delete(key);
@@ -250,6 +265,7 @@ export function createIndexedDbLibrary(db: IDBPDatabase<SkylineDb>): DesignLibra
     async restore(record) {
       let tx;
       try {
+        if (written?.id === record.id) written = null;
         tx = writeTransaction(db, 'designs');
         await tx.store.put(record);
         await tx.done;

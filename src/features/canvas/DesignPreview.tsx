@@ -5,12 +5,17 @@
  * the zoom buttons still show it whole. `marked` components and connections
  * are outlined and tagged with `markLabel` (what the reference has that yours
  * lacks, say).
+ *
+ * The box is measured before the drawing is made, so React Flow starts at
+ * the fitted zoom: a large design seen whole is built once, as the plain
+ * boxes and lines of that zoom (flow/detail.ts), instead of in full detail
+ * at 100% and then again once fitted.
  */
-import { Background, BackgroundVariant, ConnectionMode, Controls, ReactFlow, ReactFlowProvider, type ReactFlowInstance } from '@xyflow/react';
+import { Background, BackgroundVariant, ConnectionMode, Controls, ReactFlow, ReactFlowProvider, useStore, type ReactFlowInstance } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useId, useMemo, useRef, type CSSProperties } from 'react';
+import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { READABLE_ZOOM } from './layout.ts';
-import { boundsOfBoxes, designBoxes, fitViewport } from './view-fit.ts';
+import { boundsOfBoxes, designBoxes, fitViewport, type Viewport } from './view-fit.ts';
 import type { FlowEdge, FlowNode } from './flow/to-flow.ts';
 import type { Design } from '../../domain/diagram/schema.ts';
 import { resolvedTheme, useSettingsStore } from '../../stores/settings-store.ts';
@@ -19,6 +24,7 @@ import { DesignEdgeView } from './flow/DesignEdgeView.tsx';
 import { GroupNode } from './flow/GroupNode.tsx';
 import { NoteNode } from './flow/NoteNode.tsx';
 import { toFlowEdges, toFlowNodes } from './flow/to-flow.ts';
+import { selectDetail, selectPlainLines } from './flow/detail.ts';
 
 const nodeTypes = { component: ComponentNode, group: GroupNode, note: NoteNode };
 const edgeTypes = { design: DesignEdgeView };
@@ -27,7 +33,39 @@ const PRO = { hideAttribution: true };
 
 const PADDING = 24;
 
-export function DesignPreview({ design, label, readable = false, marked = NONE, markLabel = '' }: {
+/** Where the drawing starts in a box of `size`: fitted whole, or at the readable zoom from its start when `readable` and it is too large. */
+function fittedViewport(design: Design, size: { width: number; height: number }, readable: boolean): Viewport | null {
+  const boxes = designBoxes(design);
+  if (boxes.length === 0 || size.width === 0 || size.height === 0) return null;
+  const bounds = boundsOfBoxes(boxes);
+  const whole = fitViewport(bounds, size, { padding: PADDING, minZoom: 0.05, maxZoom: 1, obstacles: [] });
+  // Too large to read whole: at the readable zoom, centred along a side that fits, else from its start (top, left).
+  const z = READABLE_ZOOM;
+  const along = (start: number, extent: number, room: number) => (extent * z + 2 * PADDING <= room ? (room - extent * z) / 2 - start * z : PADDING - start * z);
+  return readable && whole.zoom < z ? { zoom: z, x: along(bounds.x, bounds.width, size.width), y: along(bounds.y, bounds.height, size.height) } : whole;
+}
+
+export function DesignPreview(props: { design: Design; label: string; readable?: boolean; marked?: ReadonlySet<string>; markLabel?: string }) {
+  return (
+    <ReactFlowProvider>
+      <Preview {...props} />
+    </ReactFlowProvider>
+  );
+}
+
+/** The figure, drawn at the detail its zoom can show (the canvas's rules, index.css). */
+function Frame({ box, label, children }: { box: React.RefObject<HTMLDivElement | null>; label: string; children: ReactNode }) {
+  const detail = useStore(selectDetail);
+  const plainLines = useStore(selectPlainLines);
+  return (
+    // A figure, not an image: it holds the zoom buttons, and a screen reader can read its components.
+    <div ref={box} className="design-preview absolute inset-0" data-detail={detail} data-lines={plainLines ? 'plain' : 'styled'} aria-label={label} role="figure">
+      {children}
+    </div>
+  );
+}
+
+function Preview({ design, label, readable = false, marked = NONE, markLabel = '' }: {
   design: Design;
   label: string;
   readable?: boolean;
@@ -37,6 +75,14 @@ export function DesignPreview({ design, label, readable = false, marked = NONE, 
   const theme = useSettingsStore((s) => s.theme);
   const box = useRef<HTMLDivElement>(null);
   const flowId = useId();
+  // Measured before the first paint; undefined until then, null when the box has no size yet (fitted once drawn).
+  const [initial, setInitial] = useState<Viewport | null | undefined>(undefined);
+  useLayoutEffect(() => {
+    const element = box.current;
+    if (element) setInitial(fittedViewport(design, { width: element.clientWidth, height: element.clientHeight }, readable));
+    // Once: the drawing keeps the view the learner gives it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const nodes = useMemo(
     () => toFlowNodes(design, NONE, flowId).map((n): FlowNode => (marked.has(n.id) ? { ...n, className: 'preview-marked', style: { '--preview-mark': JSON.stringify(markLabel) } as CSSProperties } : n)),
     [design, marked, markLabel, flowId],
@@ -45,27 +91,17 @@ export function DesignPreview({ design, label, readable = false, marked = NONE, 
     () => toFlowEdges(design, NONE, new Map(design.nodes.map((n) => [n.id, n])), flowId).map((e): FlowEdge => (marked.has(e.id) ? { ...e, className: 'preview-marked' } : e)),
     [design, marked, flowId],
   );
-  const fit = useCallback(
+  const fitLate = useCallback(
     (flow: ReactFlowInstance<FlowNode, FlowEdge>) => {
       const element = box.current;
-      const boxes = designBoxes(design);
-      if (!element || boxes.length === 0) return;
-      const size = { width: element.clientWidth, height: element.clientHeight };
-      const bounds = boundsOfBoxes(boxes);
-      const whole = fitViewport(bounds, size, { padding: PADDING, minZoom: 0.05, maxZoom: 1, obstacles: [] });
-      // Too large to read whole: at the readable zoom, centred along a side that fits, else from its start (top, left).
-      const z = READABLE_ZOOM;
-      const along = (start: number, extent: number, room: number) => (extent * z + 2 * PADDING <= room ? (room - extent * z) / 2 - start * z : PADDING - start * z);
-      const viewport =
-        readable && whole.zoom < z ? { zoom: z, x: along(bounds.x, bounds.width, size.width), y: along(bounds.y, bounds.height, size.height) } : whole;
-      void flow.setViewport(viewport);
+      const viewport = element && fittedViewport(design, { width: element.clientWidth, height: element.clientHeight }, readable);
+      if (viewport) void flow.setViewport(viewport);
     },
     [design, readable],
   );
   return (
-    // A figure, not an image: it holds the zoom buttons, and a screen reader can read its components.
-    <div ref={box} className="absolute inset-0" aria-label={label} role="figure">
-      <ReactFlowProvider>
+    <Frame box={box} label={label}>
+      {initial !== undefined && (
         <ReactFlow<FlowNode, FlowEdge>
           id={flowId}
           nodes={nodes}
@@ -78,7 +114,8 @@ export function DesignPreview({ design, label, readable = false, marked = NONE, 
           elementsSelectable={false}
           nodesFocusable={false}
           edgesFocusable={false}
-          onInit={(flow) => requestAnimationFrame(() => fit(flow))}
+          defaultViewport={initial ?? undefined}
+          onInit={initial ? undefined : (flow) => requestAnimationFrame(() => fitLate(flow))}
           minZoom={0.05}
           colorMode={resolvedTheme(theme)}
           proOptions={PRO}
@@ -86,7 +123,7 @@ export function DesignPreview({ design, label, readable = false, marked = NONE, 
           <Background variant={BackgroundVariant.Dots} gap={16} size={1} />
           <Controls showInteractive={false} position="bottom-right" />
         </ReactFlow>
-      </ReactFlowProvider>
-    </div>
+      )}
+    </Frame>
   );
 }

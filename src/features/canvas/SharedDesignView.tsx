@@ -1,11 +1,11 @@
 import { Copy, Eye } from 'lucide-react';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { plural } from '../../components/ui/plural.ts';
 import { SEVERITY_META, countLabel } from '../../components/ui/severity.ts';
 import { getKind } from '../../domain/diagram/catalog.ts';
 import type { Design } from '../../domain/diagram/schema.ts';
 import { analyzeDesign } from '../../domain/rules/engine.ts';
-import { countBySeverity, SEVERITIES } from '../../domain/rules/types.ts';
+import { countBySeverity, SEVERITIES, type Finding } from '../../domain/rules/types.ts';
 import { DesignPreview } from './DesignPreview.tsx';
 import { TitledSection } from '../../components/ui/TitledSection.tsx';
 
@@ -14,12 +14,10 @@ import { TitledSection } from '../../components/ui/TitledSection.tsx';
  * and what the review says, and one way to make it your own.
  */
 export function SharedDesignView({ design, onSaveCopy }: { design: Design; onSaveCopy(): Promise<string | null> }) {
-  const findings = useMemo(() => analyzeDesign(design), [design]);
+  const findings = useReview(design);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const names = useMemo(() => new Map(design.nodes.map((n) => [n.id, n.name])), [design]);
-  const bySeverity = countBySeverity(findings);
-  const counts = SEVERITIES.map((severity) => ({ severity, count: bySeverity[severity] }));
+  const [listed, setListed] = useState(false);
   return (
     <div className="flex min-h-0 flex-1 flex-col md:flex-row">
       <section aria-labelledby="shared-title" className="shrink-0 space-y-4 overflow-y-auto border-b border-slate-200 p-4 md:w-80 md:border-b-0 md:border-r dark:border-slate-800">
@@ -52,39 +50,71 @@ export function SharedDesignView({ design, onSaveCopy }: { design: Design; onSav
           </p>
         )}
         <TitledSection id="shared-review" title="Review" titleClassName="text-sm font-semibold">
-          {findings.length === 0 ? (
+          {findings === null ? (
+            <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">Reviewing the design…</p>
+          ) : findings.length === 0 ? (
             <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">No findings: nothing in this design breaks the rules Skyline checks.</p>
           ) : (
-          <ul className="mt-1 flex flex-wrap gap-2 text-sm">
-            {counts.filter((c) => c.count > 0).map(({ severity, count }) => (
-              <li key={severity} className={`rounded border px-2 py-0.5 ${SEVERITY_META[severity].chip}`}>
-                {countLabel(count, severity)}
-              </li>
-            ))}
-          </ul>
+            <ReviewCounts findings={findings} />
           )}
         </TitledSection>
-        <details className="text-sm">
+        {/* Listed once opened: a thousand components and their connections are thousands of rows nobody sees closed. */}
+        <details className="text-sm" onToggle={(event) => event.currentTarget.open && setListed(true)}>
           <summary className="cursor-pointer font-semibold">What is in it</summary>
-          <ul aria-label="Components" className="mt-2 space-y-1">
-            {design.nodes.map((n) => (
-              <li key={n.id}>
-                {n.name} <span className="text-slate-500 dark:text-slate-400">· {getKind(n.kind).label}</span>
-              </li>
-            ))}
-          </ul>
-          <ul aria-label="Connections" className="mt-2 space-y-1">
-            {design.edges.map((e) => (
-              <li key={e.id}>
-                {names.get(e.source)} → {names.get(e.target)}
-              </li>
-            ))}
-          </ul>
+          {listed && <Contents design={design} />}
         </details>
       </section>
       <div className="relative min-h-[60vh] flex-1 md:min-h-0">
         <DesignPreview design={design} label={`Drawing of ${design.title}`} />
       </div>
     </div>
+  );
+}
+
+/**
+ * The review's findings, or null until they are ready: the engine runs after
+ * the page is first drawn, so "Save a copy" does not wait for it.
+ */
+function useReview(design: Design): readonly Finding[] | null {
+  const [review, setReview] = useState<{ design: Design; findings: readonly Finding[] } | null>(null);
+  useEffect(() => {
+    const timer = setTimeout(() => setReview({ design, findings: analyzeDesign(design) }));
+    return () => clearTimeout(timer);
+  }, [design]);
+  return review?.design === design ? review.findings : null;
+}
+
+function ReviewCounts({ findings }: { findings: readonly Finding[] }) {
+  const bySeverity = countBySeverity(findings);
+  return (
+    <ul className="mt-1 flex flex-wrap gap-2 text-sm">
+      {SEVERITIES.filter((severity) => bySeverity[severity] > 0).map((severity) => (
+        <li key={severity} className={`rounded border px-2 py-0.5 ${SEVERITY_META[severity].chip}`}>
+          {countLabel(bySeverity[severity], severity)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Contents({ design }: { design: Design }) {
+  const names = useMemo(() => new Map(design.nodes.map((n) => [n.id, n.name])), [design]);
+  return (
+    <>
+      <ul aria-label="Components" className="mt-2 space-y-1">
+        {design.nodes.map((n) => (
+          <li key={n.id}>
+            {n.name} <span className="text-slate-500 dark:text-slate-400">· {getKind(n.kind).label}</span>
+          </li>
+        ))}
+      </ul>
+      <ul aria-label="Connections" className="mt-2 space-y-1">
+        {design.edges.map((e) => (
+          <li key={e.id}>
+            {names.get(e.source)} → {names.get(e.target)}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
