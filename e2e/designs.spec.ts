@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { SCHEMA_VERSION, type Design } from '../src/domain/diagram/schema.ts';
 import { generateDesign } from '../src/testing/generate-design.ts';
+import { shareLink } from '../src/storage/share-link.ts';
 import { shopDesign } from './fixtures/designs.ts';
 import { node, openCanvas, openDesignId, savedDesign, seedDesign, storedDesign } from './support.ts';
 
@@ -192,6 +193,43 @@ test('a share link opens the same design read-only in a fresh browser, and a cop
   const saved = await savedDesign(fresh);
   expect(saved.edges).toEqual(shopDesign().edges);
   await other.close();
+});
+
+test('a large shared design is shown whole as a sketch until reached for, then drawn in full; a copy is saved at once', async ({ page, browser }) => {
+  test.slow();
+  // 400 components seen whole in the figure are drawn at about 20%.
+  const design = generateDesign(400);
+  await page.goto(shareLink('', design));
+  const figure = page.getByRole('figure', { name: 'Drawing of Generated 400' });
+  const zoomIn = figure.getByRole('button', { name: 'Zoom in', exact: true });
+  // Seen whole, no name on a box can be read: a sketch of the boxes and lines, with no component drawn as one.
+  await expect(zoomIn).toBeVisible();
+  await expect(figure.getByText('service 0', { exact: true })).toHaveCount(0);
+  // By keyboard: the zoom button draws it in full, zooms in and hands focus to the drawing's own zoom buttons.
+  await zoomIn.focus();
+  await page.keyboard.press('Enter');
+  await expect(figure.getByRole('button', { name: 'Fit View' })).toBeVisible();
+  await expect(figure.getByRole('button', { name: 'Zoom In', exact: true })).toBeFocused();
+  await expect(figure.getByText('service 0', { exact: true })).toHaveCount(1);
+  // Every connection is drawn, though every box was first drawn plain (without its connection points).
+  await expect(figure.locator('.react-flow__edge')).toHaveCount(design.edges.length, { timeout: 15_000 });
+
+  // By pointer: pointing at the sketch draws it in full.
+  const other = await browser.newContext();
+  const fresh = await other.newPage();
+  await fresh.goto(shareLink('', design));
+  const drawing = fresh.getByRole('figure', { name: 'Drawing of Generated 400' });
+  await expect(drawing.getByRole('button', { name: 'Zoom in', exact: true })).toBeVisible();
+  await drawing.hover({ position: { x: 100, y: 100 } });
+  await expect(drawing.getByRole('button', { name: 'Fit View' })).toBeVisible();
+  await expect(drawing.getByText('service 0', { exact: true })).toHaveCount(1);
+  await other.close();
+
+  await page.getByRole('button', { name: 'Save a copy' }).click();
+  await expect(page).toHaveURL(/\/canvas\/d-/);
+  await expect.poll(async () => (await savedDesign(page)).nodes.length, { timeout: 30_000 }).toBe(400);
+  // The canvas opens it whole, its boxes plain, and draws every connection too.
+  await expect(page.locator('.react-flow__edge')).toHaveCount(design.edges.length, { timeout: 15_000 });
 });
 
 test('a truncated or tampered share link shows an error page', async ({ page }) => {

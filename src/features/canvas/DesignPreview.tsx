@@ -9,9 +9,13 @@
  * The box is measured before the drawing is made, so React Flow starts at
  * the fitted zoom: a large design seen whole is built once, as the plain
  * boxes and lines of that zoom (flow/detail.ts), instead of in full detail
- * at 100% and then again once fitted.
+ * at 100% and then again once fitted. Fitted below LINE_ZOOM, where nothing
+ * on a box can be read, it is first drawn as a sketch of the same boxes and
+ * lines (DesignSketch), and React Flow is built when the learner reaches for
+ * the drawing (points at it, touches it, or zooms in).
  */
 import { Background, BackgroundVariant, ConnectionMode, Controls, ReactFlow, ReactFlowProvider, useStore, type ReactFlowInstance } from '@xyflow/react';
+import { Plus } from 'lucide-react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { READABLE_ZOOM } from './layout.ts';
@@ -24,7 +28,8 @@ import { DesignEdgeView } from './flow/DesignEdgeView.tsx';
 import { GroupNode } from './flow/GroupNode.tsx';
 import { NoteNode } from './flow/NoteNode.tsx';
 import { toFlowEdges, toFlowNodes } from './flow/to-flow.ts';
-import { selectDetail, selectPlainLines } from './flow/detail.ts';
+import { LINE_ZOOM, selectDetail, selectPlainLines } from './flow/detail.ts';
+import { DesignSketch } from './DesignSketch.tsx';
 
 const nodeTypes = { component: ComponentNode, group: GroupNode, note: NoteNode };
 const edgeTypes = { design: DesignEdgeView };
@@ -54,12 +59,22 @@ export function DesignPreview(props: { design: Design; label: string; readable?:
 }
 
 /** The figure, drawn at the detail its zoom can show (the canvas's rules, index.css). */
-function Frame({ box, label, children }: { box: React.RefObject<HTMLDivElement | null>; label: string; children: ReactNode }) {
+function Frame({ box, label, onReach, children }: { box: React.RefObject<HTMLDivElement | null>; label: string; onReach?: (() => void) | undefined; children: ReactNode }) {
   const detail = useStore(selectDetail);
   const plainLines = useStore(selectPlainLines);
   return (
     // A figure, not an image: it holds the zoom buttons, and a screen reader can read its components.
-    <div ref={box} className="design-preview absolute inset-0" data-detail={detail} data-lines={plainLines ? 'plain' : 'styled'} aria-label={label} role="figure">
+    <div
+      ref={box}
+      className="design-preview absolute inset-0"
+      data-detail={detail}
+      data-lines={plainLines ? 'plain' : 'styled'}
+      aria-label={label}
+      role="figure"
+      onPointerEnter={onReach}
+      onPointerDown={onReach}
+      onWheel={onReach}
+    >
       {children}
     </div>
   );
@@ -91,6 +106,9 @@ function Preview({ design, label, readable = false, marked = NONE, markLabel = '
     () => toFlowEdges(design, NONE, new Map(design.nodes.map((n) => [n.id, n])), flowId).map((e): FlowEdge => (marked.has(e.id) ? { ...e, className: 'preview-marked' } : e)),
     [design, marked, flowId],
   );
+  // A sketch until the learner reaches for the drawing; `zoomIn` when they asked for it with the button.
+  const [reached, setReached] = useState<false | 'look' | 'zoomIn'>(false);
+  const sketched = !reached && !!initial && initial.zoom < LINE_ZOOM;
   const fitLate = useCallback(
     (flow: ReactFlowInstance<FlowNode, FlowEdge>) => {
       const element = box.current;
@@ -100,8 +118,22 @@ function Preview({ design, label, readable = false, marked = NONE, markLabel = '
     [design, readable],
   );
   return (
-    <Frame box={box} label={label}>
-      {initial !== undefined && (
+    <Frame box={box} label={label} onReach={sketched ? () => setReached('look') : undefined}>
+      {sketched && initial && (
+        <>
+          <DesignSketch design={design} viewport={initial} />
+          <button
+            type="button"
+            aria-label="Zoom in"
+            title="Zoom in"
+            onClick={() => setReached('zoomIn')}
+            className="absolute right-[15px] bottom-[15px] flex size-[27px] items-center justify-center border border-slate-200 bg-white text-slate-800 shadow-sm hover:bg-slate-100 dark:border-slate-700 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700"
+          >
+            <Plus aria-hidden className="size-3.5" />
+          </button>
+        </>
+      )}
+      {initial !== undefined && !sketched && (
         <ReactFlow<FlowNode, FlowEdge>
           id={flowId}
           nodes={nodes}
@@ -115,7 +147,14 @@ function Preview({ design, label, readable = false, marked = NONE, markLabel = '
           nodesFocusable={false}
           edgesFocusable={false}
           defaultViewport={initial ?? undefined}
-          onInit={initial ? undefined : (flow) => requestAnimationFrame(() => fitLate(flow))}
+          onInit={(flow) => {
+            if (!initial) requestAnimationFrame(() => fitLate(flow));
+            else if (reached === 'zoomIn') {
+              void flow.zoomIn();
+              // The button pressed is gone: focus goes on to the drawing's own.
+              box.current?.querySelector<HTMLElement>('.react-flow__controls-zoomin')?.focus();
+            }
+          }}
           minZoom={0.05}
           colorMode={resolvedTheme(theme)}
           proOptions={PRO}
