@@ -46,9 +46,14 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>)
       </div>
       {/* Names wrap instead of being cut ("Relational database", "Redirect service"). A name on three lines
           fills the box, and the kind line below it falls outside and is not shown (the title and the
-          component's accessible name keep it). */}
+          component's accessible name keep it). Only this box clips: the name is clamped to three lines
+          without a clip of its own, since a clip inside a clip made every keystroke of a rename re-layerize
+          the whole canvas (6-7 ms a key at 1,000 components, 2 ms without it). */}
       <div className="max-h-[53px] min-w-0 flex-1 overflow-hidden">
-        <div className="line-clamp-3 break-words text-sm font-semibold leading-tight text-slate-900 dark:text-slate-50" title={node.name}>
+        <div
+          className="break-words text-sm font-semibold leading-tight text-slate-900 [-webkit-box-orient:vertical] [-webkit-line-clamp:3] [display:-webkit-box] dark:text-slate-50"
+          title={node.name}
+        >
           {node.name}
         </div>
         <div className="lod-text truncate text-xs leading-tight text-slate-500 dark:text-slate-400">
