@@ -13,8 +13,7 @@ import { Legend } from './Legend.tsx';
 import { MessageBar } from './MessageBar.tsx';
 import { Palette } from './palette/Palette.tsx';
 import { Toolbar } from './Toolbar.tsx';
-import { useAutosave } from './use-autosave.ts';
-import { useShownSaveState } from './use-shown-save-state.ts';
+import { useAutosave, useSaveLoading } from './use-autosave.ts';
 import { useCanvasActions } from './use-canvas-actions.ts';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts.ts';
 import { FindingsProvider } from './findings/findings-context.tsx';
@@ -172,8 +171,8 @@ function CanvasWorkspace({ storage, freshDesign, sidePanel, notice, onNoticeShow
   const [inspectorOpen, setInspectorOpen] = useState(false);
   const [cheatSheetOpen, setCheatSheetOpen] = useState(false);
   const showLegend = useSettingsStore((s) => s.showLegend);
-  const saveState = useAutosave(storage, freshDesign ?? emptyDesign);
-  const shownSaveState = useShownSaveState(storage, saveState);
+  const saveStatus = useAutosave(storage, freshDesign ?? emptyDesign);
+  const loading = useSaveLoading(saveStatus);
   const designId = useEditorStore((s) => s.design.id);
   const actions = useCanvasActions();
   const openCheatSheet = useCallback(() => setCheatSheetOpen(true), []);
@@ -198,7 +197,7 @@ function CanvasWorkspace({ storage, freshDesign, sidePanel, notice, onNoticeShow
   }, [setPanelOpen]);
   useKeyboardShortcuts(actions, openCheatSheet, narrow ? openPalette : showWidePalette, openInspector);
 
-  const initialViewport = useMemo(() => (saveState.status === 'loading' ? null : readViewport(designId)), [designId, saveState.status === 'loading']); // eslint-disable-line react-hooks/exhaustive-deps
+  const initialViewport = useMemo(() => (loading ? null : readViewport(designId)), [designId, loading]);
   const saveViewport = useCallback(
     (viewport: Viewport) => {
       try {
@@ -253,10 +252,10 @@ function CanvasWorkspace({ storage, freshDesign, sidePanel, notice, onNoticeShow
   const share = useCallback(() => setSharing(useEditorStore.getState().design), []);
 
   useEffect(() => {
-    if (saveState.status === 'loading' || !notice) return;
+    if (loading || !notice) return;
     useEditorStore.getState().announce(notice.text, notice.tone);
     onNoticeShown?.();
-  }, [saveState.status, notice, onNoticeShown]);
+  }, [loading, notice, onNoticeShown]);
   const showFinding = useCallback(
     (finding: Finding) => {
       const store = useEditorStore.getState();
@@ -307,7 +306,8 @@ function CanvasWorkspace({ storage, freshDesign, sidePanel, notice, onNoticeShow
     <div className="flex min-h-0 flex-1 flex-col" {...(panels.focus ? { 'data-canvas-focus': '' } : {})}>
       <Toolbar
         actions={actions}
-        saveState={shownSaveState}
+        storage={storage}
+        saveStatus={saveStatus}
         narrow={narrow}
         fileItems={fileItems}
         onShare={share}
@@ -358,12 +358,12 @@ function CanvasWorkspace({ storage, freshDesign, sidePanel, notice, onNoticeShow
                 Drop a Skyline design file (.json) to open it as a new design
               </div>
             )}
-            {saveState.status === 'loading' ? (
+            {loading ? (
               <p className="p-6 text-sm text-slate-500">Opening your design…</p>
             ) : (
               <DesignCanvas coarsePointer={coarse || narrow} initialViewport={initialViewport} onViewportSaved={saveViewport} />
             )}
-            {saveState.status !== 'loading' && <EmptyCanvasHint narrow={narrow} paletteTab={sidePanel !== undefined} />}
+            {!loading && <EmptyCanvasHint narrow={narrow} paletteTab={sidePanel !== undefined} />}
             {showLegend && (
               <div {...{ [CANVAS_OVERLAY]: '' }} className="pointer-events-none absolute bottom-3 left-3 z-10 hidden sm:block">
                 <Legend />

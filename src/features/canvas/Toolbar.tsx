@@ -8,7 +8,9 @@ import { MenuButton, type MenuItem } from '../../components/ui/MenuButton.tsx';
 import { useStore } from 'zustand';
 import { useEditorStore } from '../../stores/editor/editor-store.ts';
 import { useSettingsStore } from '../../stores/settings-store.ts';
-import type { SaveState } from './use-autosave.ts';
+import type { DesignStorage } from '../../storage/design-storage.ts';
+import { useSaveState, type SaveStatus } from './use-autosave.ts';
+import { useShownSaveState } from './use-shown-save-state.ts';
 import type { CanvasActions } from './use-canvas-actions.ts';
 
 function ToolButton({ icon: Icon, label, shortcut, onClick, disabled, pressed, showLabel, cramped }: {
@@ -41,7 +43,9 @@ function ToolButton({ icon: Icon, label, shortcut, onClick, disabled, pressed, s
 
 const Divider = () => <span aria-hidden className="mx-1 h-5 w-px shrink-0 bg-slate-200 dark:bg-slate-700" />;
 
-function SaveIndicator({ state, compact }: { state: SaveState; compact: boolean }) {
+/** Subscribes to the save state itself, so a save starting or ending re-renders this and not the toolbar. */
+function SaveIndicator({ storage, status, compact }: { storage: DesignStorage; status: SaveStatus; compact: boolean }) {
+  const state = useShownSaveState(storage, useSaveState(status));
   const text =
     state.status === 'loading' ? 'Loading…' : state.status === 'pending' ? 'Saving…' : state.status === 'saved' ? 'Saved in this browser' : state.message;
   const failed = state.status === 'failed';
@@ -66,9 +70,10 @@ function PanelToggles({ sideLabel }: { sideLabel: string }) {
   );
 }
 
-export function Toolbar({ actions, saveState, narrow, fileItems, onShare, onOpenPalette, sidePanelLabel, onOpenSidePanel, sideLabel, onOpenInspector, onOpenCheatSheet }: {
+export function Toolbar({ actions, storage, saveStatus, narrow, fileItems, onShare, onOpenPalette, sidePanelLabel, onOpenSidePanel, sideLabel, onOpenInspector, onOpenCheatSheet }: {
   actions: CanvasActions;
-  saveState: SaveState;
+  storage: DesignStorage;
+  saveStatus: SaveStatus;
   narrow: boolean;
   fileItems: readonly MenuItem[];
   onShare(): void;
@@ -132,7 +137,7 @@ export function Toolbar({ actions, saveState, narrow, fileItems, onShare, onOpen
         )}
       </div>
       <div className="flex min-w-0 shrink-0 items-center gap-2 pl-2">
-        <SaveIndicator state={saveState} compact={narrow} />
+        <SaveIndicator storage={storage} status={saveStatus} compact={narrow} />
         <MenuButton label="File" icon={FileText} items={narrow ? [...fileItems, { label: 'Share a link…', icon: Share2, onSelect: onShare }] : fileItems} showLabel={!narrow} />
         {!narrow && <ToolButton icon={Share2} label="Share" onClick={onShare} showLabel />}
         {narrow && <ToolButton icon={SlidersHorizontal} label="Edit" onClick={onOpenInspector} showLabel cramped />}

@@ -2,9 +2,9 @@
  * Loads the current design once per page load, journals every change at
  * once (synchronously, so a reload or crash right after an edit keeps it)
  * and saves it to the library shortly after (and at once when the tab is
- * hidden), reporting the state.
+ * hidden), reporting the state through a SaveStatus.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { Design } from '../../domain/diagram/schema.ts';
 import type { DesignStorage } from '../../storage/design-storage.ts';
 import { emptyDesign, useEditorStore } from '../../stores/editor/editor-store.ts';
@@ -16,13 +16,51 @@ export type SaveState =
   | { status: 'pending' }
   | { status: 'failed'; message: string };
 
+/**
+ * The save state, held outside React: it changes on the first edit after
+ * every save and again when the save ends, and only what shows it (the
+ * toolbar's indicator) re-renders, not the whole workspace around it.
+ */
+export interface SaveStatus {
+  get(): SaveState;
+  subscribe(listener: () => void): () => void;
+}
+
+function createSaveStatus(initial: SaveState): SaveStatus & { set(next: SaveState): void } {
+  let state = initial;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => state,
+    set(next) {
+      if (next === state) return;
+      state = next;
+      for (const listener of listeners) listener();
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+/** The save state, re-rendering the caller when it changes. */
+export function useSaveState(status: SaveStatus): SaveState {
+  return useSyncExternalStore(status.subscribe, status.get);
+}
+
+/** Whether the design is still being loaded, re-rendering the caller only when that changes. */
+export function useSaveLoading(status: SaveStatus): boolean {
+  return useSyncExternalStore(status.subscribe, () => status.get().status === 'loading');
+}
+
 /** Saves land well within a second of the last edit, so a crash loses at most that. */
 const SAVE_DELAY_MS = 300;
 /** The storage whose design the editor store holds, so switching slots loads the other design. */
 let loadedFrom: DesignStorage | null = null;
 
-export function useAutosave(storage: DesignStorage, fresh: () => Design = emptyDesign): SaveState {
-  const [state, setState] = useState<SaveState>(loadedFrom === storage ? { status: 'saved' } : { status: 'loading' });
+export function useAutosave(storage: DesignStorage, fresh: () => Design = emptyDesign): SaveStatus {
+  const [status] = useState(() => createSaveStatus(loadedFrom === storage ? { status: 'saved' } : { status: 'loading' }));
+  const setState = status.set;
 
   useEffect(() => {
     let cancelled = false;
@@ -79,7 +117,7 @@ export function useAutosave(storage: DesignStorage, fresh: () => Design = emptyD
         if (s.design === prev.design) return;
         // Mid-drag frames are journaled when the gesture ends (by the save) or when the page is hidden.
         if (!gestureActive()) storage.journal(s.design);
-        setState((current) => (current.status === 'pending' ? current : { status: 'pending' }));
+        if (status.get().status !== 'pending') setState({ status: 'pending' });
         if (timer !== undefined) clearTimeout(timer);
         timer = setTimeout(() => void save(), SAVE_DELAY_MS);
       });
@@ -101,7 +139,7 @@ export function useAutosave(storage: DesignStorage, fresh: () => Design = emptyD
       document.removeEventListener('visibilitychange', onHidden);
       window.removeEventListener('pagehide', flush);
     };
-  }, [storage, fresh]);
+  }, [storage, fresh, status, setState]);
 
-  return state;
+  return status;
 }
