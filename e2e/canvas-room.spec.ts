@@ -100,30 +100,6 @@ test.describe('room to draw', () => {
     expect(await canvasBox(page)).toEqual(start);
   });
 
-  test('a fitted view fits again when a panel opens or closes, and a view the learner moved is left alone', async ({ page }) => {
-    const tools = page.getByRole('toolbar', { name: 'Canvas tools' });
-    // Fitted with the side panels and Review closed, the design fills the larger canvas...
-    for (const name of ['Components panel', 'Inspector panel', 'Review panel']) await tools.getByRole('button', { name }).click();
-    await tools.getByRole('button', { name: 'Fit view' }).click();
-    await settled(page);
-    const wide = await canvasBox(page);
-    // ...and fits again as they open and the canvas shrinks under it.
-    for (const name of ['Review panel', 'Inspector panel', 'Components panel']) {
-      await tools.getByRole('button', { name }).click();
-      await settled(page);
-      expect(await hiddenComponents(page)).toEqual([]);
-    }
-    expect((await canvasBox(page)).width).toBeLessThan(wide.width);
-    // Zoomed in by hand: a panel opening keeps that view.
-    await page.getByRole('main', { name: 'Canvas' }).click({ position: { x: 20, y: 20 } });
-    await page.keyboard.press('+');
-    await settled(page);
-    const zoomed = await page.locator('.react-flow__viewport').getAttribute('style');
-    await tools.getByRole('button', { name: 'Inspector panel' }).click();
-    await settled(page);
-    expect(await page.locator('.react-flow__viewport').getAttribute('style')).toBe(zoomed);
-  });
-
   test('fit view and auto-layout keep every component clear of the minimap and the zoom buttons', async ({ page }) => {
     // Scatter the design towards the bottom-right corner, where the minimap sits.
     await page.getByRole('main', { name: 'Canvas' }).click({ position: { x: 20, y: 20 } });

@@ -4,9 +4,9 @@
  * canvas once React Flow is ready.
  */
 import { useReactFlow } from '@xyflow/react';
-import { useCallback, useEffect, type RefObject } from 'react';
+import { useCallback } from 'react';
 import { NODE_HEIGHT, NODE_WIDTH } from '../../domain/diagram/edit-operations.ts';
-import { boundsOfBoxes, designBoxes, FIT_PADDING, fitViewport, type Box, type Viewport } from './view-fit.ts';
+import { boundsOfBoxes, designBoxes, FIT_PADDING, fitViewport, type Box } from './view-fit.ts';
 import type { Position } from '../../domain/diagram/schema.ts';
 import { useEditorStore } from '../../stores/editor/editor-store.ts';
 
@@ -54,49 +54,10 @@ export function useFitDesign() {
       const boxes = designBoxes(useEditorStore.getState().design, ids);
       if (!geometry || boxes.length === 0 || geometry.size.width === 0) return;
       const viewport = fitViewport(boundsOfBoxes(boxes), geometry.size, { padding, minZoom: MIN_ZOOM, maxZoom, obstacles: geometry.obstacles, items: boxes });
-      wholeFit = ids === undefined ? { viewport, maxZoom } : null;
       void setViewport(viewport, { duration });
     },
     [setViewport],
   );
-}
-
-/** The last fit of the whole design, while the view has not moved from it. */
-let wholeFit: { viewport: Viewport; maxZoom: number } | null = null;
-
-/**
- * When the canvas changes size (a panel opens or closes, the window is
- * resized) while the view is still where Fit view put it, fits again, so the
- * minimap and buttons never end up over the drawing. A view the learner has
- * panned or zoomed since is left alone.
- */
-export function useKeepFit(wrapper: RefObject<HTMLElement | null>) {
-  const { getViewport } = useReactFlow();
-  const fitDesign = useFitDesign();
-  useEffect(() => {
-    const element = wrapper.current;
-    if (!element) return;
-    let size = { width: element.clientWidth, height: element.clientHeight };
-    let frame = 0;
-    const observer = new ResizeObserver(() => {
-      const now = { width: element.clientWidth, height: element.clientHeight };
-      if (now.width === size.width && now.height === size.height) return;
-      size = now;
-      cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => {
-        const fit = wholeFit;
-        const view = getViewport();
-        if (fit && Math.abs(view.x - fit.viewport.x) < 1 && Math.abs(view.y - fit.viewport.y) < 1 && Math.abs(view.zoom - fit.viewport.zoom) < 1e-3) {
-          fitDesign({ duration: 0, maxZoom: fit.maxZoom });
-        }
-      });
-    });
-    observer.observe(element);
-    return () => {
-      observer.disconnect();
-      cancelAnimationFrame(frame);
-    };
-  }, [wrapper, getViewport, fitDesign]);
 }
 
 /**

@@ -23,7 +23,7 @@ import type { Position } from '../../../domain/diagram/schema.ts';
 import { useEditorStore } from '../../../stores/editor/editor-store.ts';
 import { beginGesture, coalesced, endGesture } from '../../../stores/editor/history.ts';
 import { useSettingsStore, resolvedTheme } from '../../../stores/settings-store.ts';
-import { CANVAS_ELEMENT_ID, MIN_ZOOM, useFitDesign, useKeepFit } from '../canvas-context.tsx';
+import { CANVAS_ELEMENT_ID, MIN_ZOOM, useFitDesign } from '../canvas-context.tsx';
 import { ComponentNode } from './ComponentNode.tsx';
 import { DesignEdgeView } from './DesignEdgeView.tsx';
 import { FlowMinimap, MINIMAP_WIDTH } from './FlowMinimap.tsx';
@@ -221,7 +221,6 @@ export function DesignCanvas({ coarsePointer, initialViewport, onViewportSaved }
     let frame = requestAnimationFrame(() => (frame = requestAnimationFrame(() => fitDesign({ duration: 0, maxZoom: 1 }))));
     return () => cancelAnimationFrame(frame);
   }, [fitsFirst, fitDesign]);
-  useKeepFit(wrapper);
 
   return (
     <div id={CANVAS_ELEMENT_ID} ref={wrapper} data-detail={detail} data-lines={plainLines ? 'plain' : 'styled'} className="design-canvas h-full w-full">
