@@ -96,9 +96,16 @@ test('select all, drag a box, move with arrow keys, delete', async ({ page }) =>
   const web = await node(page, 'Web', 'Web client').boundingBox();
   const gw = await node(page, 'Gateway', 'API gateway').boundingBox();
   if (!web || !gw) throw new Error('nodes not on screen');
-  await page.mouse.move(web.x - 20, web.y - 30);
+  // Around both boxes, inside the canvas and clear of the panel resizers on its edges (Fit view leaves only
+  // 16 px around the design).
+  const canvas = (await page.getByRole('main', { name: 'Canvas' }).boundingBox())!;
+  const left = Math.max(canvas.x + 10, Math.min(web.x, gw.x) - 20);
+  const top = Math.max(canvas.y + 10, Math.min(web.y, gw.y) - 30);
+  const right = Math.min(canvas.x + canvas.width - 10, Math.max(web.x + web.width, gw.x + gw.width) + 20);
+  const bottom = Math.min(canvas.y + canvas.height - 10, Math.max(web.y + web.height, gw.y + gw.height) + 30);
+  await page.mouse.move(left, top);
   await page.mouse.down();
-  await page.mouse.move(gw.x + gw.width + 20, gw.y + gw.height + 30, { steps: 8 });
+  await page.mouse.move(right, bottom, { steps: 8 });
   await page.mouse.up();
   // The two components and the connection between them.
   await expect(page.getByText(/^[34] elements selected$/)).toBeVisible();
