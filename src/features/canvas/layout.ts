@@ -25,7 +25,7 @@ import type { Design, DesignEdge, Position } from '../../domain/diagram/schema.t
 import { analyzeDesign } from '../../domain/rules/engine.ts';
 import { edgeLabel } from './edge-visuals.ts';
 import { componentBox, endsBetween, labelBox, labelSizeOf, labelSpot } from './flow/edge-geometry.ts';
-import { FIT_PADDING, fitViewport, type Box } from './view-fit.ts';
+import { boundsOfBoxes, FIT_PADDING, fitViewport, type Box } from './view-fit.ts';
 
 type Dagre = typeof Dagre;
 
@@ -676,10 +676,10 @@ export async function layoutDesign(design: Design, options: LayoutOptions = {}):
   // one long layer: the two references with boundaries came out at 6 and 7 px.)
   const small = design.nodes.length <= CHECK_BLOCK_LABELS_UP_TO;
   const badged = small ? new Set(analyzeDesign(design).flatMap((f) => f.elementIds)) : new Set<string>();
-  const candidates = blockCandidates(dagre, design, options, badged).map((laid) => ({ laid, worth: readability(fittedZoom(boundsOf(laid), options, laid.positions, [...laid.groups.values()])) }));
+  const candidates = blockCandidates(dagre, design, options, badged).map((laid) => ({ laid, worth: readability(fittedZoom(boundsOfBoxes(drawnBoxes(laid)), options, laid.positions, [...laid.groups.values()])) }));
   const best = bestOf(candidates, (positions, worth) => (small ? faultCost(layoutFaults(design, positions, badged, worth)) : 0));
   const { positions, groups, direction } = best;
-  return { positions, groups: emptyGroupsUnder(design, boundsOf(best), groups), direction, wrapped: false };
+  return { positions, groups: emptyGroupsUnder(design, boundsOfBoxes(drawnBoxes(best)), groups), direction, wrapped: false };
 }
 
 /** Boundaries with nothing in them keep their size and go in a row under the drawing. */
@@ -694,18 +694,4 @@ function emptyGroupsUnder(design: Design, bounds: Box, placed: Map<string, Posit
 }
 
 /** Everything drawn: the components and the boundaries' frames. */
-function boundsOf(laid: Laid): Box {
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  const take = (x: number, y: number, width: number, height: number) => {
-    minX = Math.min(minX, x);
-    minY = Math.min(minY, y);
-    maxX = Math.max(maxX, x + width);
-    maxY = Math.max(maxY, y + height);
-  };
-  for (const p of laid.positions.values()) take(p.x, p.y, NODE_WIDTH, NODE_HEIGHT);
-  for (const g of laid.groups.values()) take(g.x, g.y, g.width, g.height);
-  return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
-}
+const drawnBoxes = (laid: Laid): Box[] => [...[...laid.positions.values()].map((p) => ({ ...p, width: NODE_WIDTH, height: NODE_HEIGHT })), ...laid.groups.values()];
