@@ -454,6 +454,9 @@ interface Block {
   group?: string;
 }
 
+/** Above this many blocks, ranks come from a longest-path walk instead of dagre. */
+const DAGRE_RANKS_UP_TO = 200;
+
 /** At most this many row lengths are tried for one packing of the boundaries. */
 const ROW_LENGTHS = 200;
 
@@ -514,24 +517,25 @@ function blocksOf(dagre: Dagre, design: Design, inside: readonly Inside[], inner
 function shelve(ranks: readonly string[][], byId: ReadonlyMap<string, Block>, direction: Direction, limit: number, merge: boolean, centred: boolean): Map<string, Position> {
   const main = (b: Block) => (direction === 'down' ? b.height : b.width);
   const cross = (b: Block) => (direction === 'down' ? b.width : b.height);
-  const rows: Block[][] = [];
-  const length = (row: readonly Block[]) => row.reduce((sum, b) => sum + cross(b), 0) + Math.max(0, row.length - 1) * BLOCK_GAP.cross;
+  const rows: { blocks: Block[]; length: number }[] = [];
   for (const rank of ranks) {
-    let row: Block[] | null = merge ? (rows[rows.length - 1] ?? null) : null;
+    let row = merge ? rows[rows.length - 1] : undefined;
     for (const id of rank) {
       const block = byId.get(id)!;
-      if (!row || (row.length > 0 && length([...row, block]) > limit)) {
-        row = [];
+      if (!row || row.length + BLOCK_GAP.cross + cross(block) > limit) {
+        row = { blocks: [block], length: cross(block) };
         rows.push(row);
+      } else {
+        row.blocks.push(block);
+        row.length += BLOCK_GAP.cross + cross(block);
       }
-      row.push(block);
     }
   }
-  const widest = Math.max(...rows.map(length));
+  const widest = Math.max(...rows.map((row) => row.length));
   const positions = new Map<string, Position>();
   let at = 0;
-  for (const row of rows) {
-    let along = centred ? (widest - length(row)) / 2 : 0;
+  for (const { blocks: row, length } of rows) {
+    let along = centred ? (widest - length) / 2 : 0;
     const deepest = Math.max(...row.map(main));
     for (const block of row) {
       // Centred across the row's depth, so a short block lines up with its taller neighbours' middles.
@@ -564,7 +568,7 @@ function rankBlocks(dagre: Dagre, design: Design, blocks: readonly Block[]): str
     const target = blockOf.get(e.target);
     return source && target && source !== target ? [{ ...e, source, target }] : [];
   });
-  if (blocks.length <= CHECK_LABELS_UP_TO) return rankComponents(dagre, { nodes: blocks.map((b) => ({ id: b.id })) as Design['nodes'], edges }).ranks;
+  if (blocks.length <= DAGRE_RANKS_UP_TO) return rankComponents(dagre, { nodes: blocks.map((b) => ({ id: b.id })) as Design['nodes'], edges }).ranks;
   return longestPathRanks(blocks.map((b) => b.id), edges);
 }
 
