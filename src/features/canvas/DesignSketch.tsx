@@ -14,18 +14,9 @@ import { absolutePosition, NODE_HEIGHT, NODE_WIDTH, NOTE_SIZE } from '../../doma
 import type { CategoryId } from '../../domain/diagram/catalog.ts';
 import type { Design, DesignEdge } from '../../domain/diagram/schema.ts';
 import { FAMILY_STROKE } from './edge-visuals.ts';
+import { CATEGORY_STRIPE_FILL } from './kind-visuals.ts';
 import { endsBetween } from './flow/edge-geometry.ts';
 import type { Viewport } from './view-fit.ts';
-
-/** The stripe's colour per category, as ComponentNode's CATEGORY_STRIPE. */
-const STRIPE_FILL: Record<CategoryId, string> = {
-  clients: 'fill-sky-500',
-  edge: 'fill-violet-500',
-  compute: 'fill-blue-500',
-  data: 'fill-emerald-500',
-  messaging: 'fill-amber-500',
-  platform: 'fill-rose-500',
-};
 
 const STRIPE = 4;
 const FAMILIES: readonly DesignEdge['family'][] = ['data', 'async', 'sync'];
@@ -93,7 +84,7 @@ export const DesignSketch = memo(function DesignSketch({ design, viewport }: { d
         {/* A box's border and shadow, a fraction of a pixel here, still outline it in React Flow: a hairline does here. */}
         <path d={paths.boxes} strokeWidth={0.75} vectorEffect="non-scaling-stroke" className="fill-white stroke-slate-300 dark:fill-slate-900 dark:stroke-slate-700" />
         {paths.stripes.map(([category, d]) => (
-          <path key={category} d={d} className={STRIPE_FILL[category]} />
+          <path key={category} d={d} className={CATEGORY_STRIPE_FILL[category]} />
         ))}
       </g>
     </svg>

@@ -64,3 +64,13 @@ export const CATEGORY_STRIPE: Record<CategoryId, string> = {
   messaging: 'border-l-amber-500',
   platform: 'border-l-rose-500',
 };
+
+/** The same stripe's colour as an SVG fill, for the far-zoomed sketch (DesignSketch). */
+export const CATEGORY_STRIPE_FILL: Record<CategoryId, string> = {
+  clients: 'fill-sky-500',
+  edge: 'fill-violet-500',
+  compute: 'fill-blue-500',
+  data: 'fill-emerald-500',
+  messaging: 'fill-amber-500',
+  platform: 'fill-rose-500',
+};
