@@ -50,11 +50,12 @@ const ARIA_LABELS = {
 export const KIND_DRAG_TYPE = 'application/x-skyline-kind';
 
 const selectCanvasState = (s: ReturnType<typeof useEditorStore.getState>) => ({
-  nodes: s.design.nodes,
   edges: s.design.edges,
-  groups: s.design.groups,
-  notes: s.design.notes,
   selection: s.selection,
+});
+const selectElementCount = (s: ReturnType<typeof useEditorStore.getState>) => ({
+  components: s.design.nodes.length,
+  all: s.design.nodes.length + s.design.groups.length + s.design.notes.length,
 });
 
 function minimapColor(node: FlowNode): string {
@@ -114,14 +115,27 @@ export interface DesignCanvasProps {
 }
 
 export function DesignCanvas({ coarsePointer, initialViewport, onViewportSaved }: DesignCanvasProps) {
-  const { nodes, edges, groups, notes, selection } = useEditorStore(useShallow(selectCanvasState));
+  const { edges, selection } = useEditorStore(useShallow(selectCanvasState));
+  const elementCount = useEditorStore(useShallow(selectElementCount));
   const { snapToGrid, showMinimap, theme } = useSettingsStore(
     useShallow((s) => ({ snapToGrid: s.snapToGrid, showMinimap: s.showMinimap, theme: s.theme })),
   );
 
   const flowId = useId();
-  const lastNodes = useRef<FlowNode[]>([]);
-  const flowNodes = useMemo(() => (lastNodes.current = toFlowNodes({ nodes, groups, notes }, selection, flowId, lastNodes.current)), [nodes, groups, notes, selection, flowId]);
+  // Mapped inside the store's selector, so a rename (a new nodes array, every element placed as before)
+  // does not re-render this component: re-rendering <ReactFlow> walked all its boxes and lines each key.
+  const lastNodes = useRef<{ from: readonly unknown[]; nodes: FlowNode[] }>({ from: [], nodes: [] });
+  const selectFlowNodes = useCallback(
+    (s: ReturnType<typeof useEditorStore.getState>) => {
+      const last = lastNodes.current;
+      const from = [s.design.nodes, s.design.groups, s.design.notes, s.selection];
+      if (from.every((input, i) => input === last.from[i])) return last.nodes;
+      lastNodes.current = { from, nodes: toFlowNodes(s.design, s.selection, flowId, last.nodes) };
+      return lastNodes.current.nodes;
+    },
+    [flowId],
+  );
+  const flowNodes = useEditorStore(selectFlowNodes);
   // Edges are remapped only when connections or the selection change: a rename or a move does not
   // touch them (each line reads its ends' names from the store). The ends copied into a new edge
   // are for a drawing that is not live.
@@ -203,13 +217,13 @@ export function DesignCanvas({ coarsePointer, initialViewport, onViewportSaved }
   }, []);
 
   const dark = resolvedTheme(theme) === 'dark';
-  const showsMinimap = showMinimap && !coarsePointer && nodes.length + groups.length + notes.length > 0;
+  const showsMinimap = showMinimap && !coarsePointer && elementCount.all > 0;
   const onMoveEnd = useCallback((_event: unknown, viewport: Viewport) => onViewportSaved(viewport), [onViewportSaved]);
   // Decided once: later changes to these props would make React Flow jump.
   const [viewportProps] = useState(() =>
     initialViewport
       ? { defaultViewport: initialViewport }
-      : nodes.length > 0
+      : elementCount.components > 0
         ? { fitView: true, fitViewOptions: FIRST_FIT }
         : { defaultViewport: { x: 0, y: 0, zoom: 1 } },
   );
@@ -252,7 +266,7 @@ export function DesignCanvas({ coarsePointer, initialViewport, onViewportSaved }
           snapToGrid={snapToGrid}
           snapGrid={SNAP}
           colorMode={dark ? 'dark' : 'light'}
-          onlyRenderVisibleElements={nodes.length > LARGE_DESIGN}
+          onlyRenderVisibleElements={elementCount.components > LARGE_DESIGN}
           minZoom={MIN_ZOOM}
           maxZoom={2.5}
           {...viewportProps}
